@@ -1,0 +1,68 @@
+import LayerCore
+
+/// Where the kit evaluates a component.
+///
+/// The points are deterministic: a grid, seeded random points, far tails, both sides of every
+/// declared kink at shrinking distances, and special values. Points outside the component's
+/// domain are dropped.
+public struct SamplePlan: Sendable, Hashable {
+  /// The interval covered by the uniform grid and the random points.
+  public var range: ClosedRange<Double> = -10...10
+  /// Grid spacing inside ``range``.
+  public var gridStep: Double = 0.125
+  /// How many seeded uniform random points are added inside ``range``.
+  public var randomCount: Int = 64
+  /// The seed of those random points.
+  public var seed: UInt64 = 0x5EED
+  /// Tail points; each is used with both signs.
+  public var tails: [Double] = [20, 40, 50, 100, 700, 1e10]
+  /// Distances from each declared kink at which both sides are sampled.
+  public var kinkDistances: [Double] = (1...9).map { 1 / pow10($0) }
+
+  /// The default plan.
+  public init() {}
+
+  /// The finite points to differentiate, sorted and unique.
+  public func finitePoints<T: CheckableScalar>(for activation: some Activation, as _: T.Type) -> [T]
+  {
+    var points: [Double] = []
+    var x = range.lowerBound
+    while x <= range.upperBound {
+      points.append(x)
+      x += gridStep
+    }
+    var random = RandomSource(seed: seed)
+    for _ in 0..<randomCount {
+      points.append(range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnit())
+    }
+    for tail in tails { points += [tail, -tail] }
+    for kink in activation.kinks {
+      for distance in kinkDistances {
+        points += [kink.location - distance, kink.location + distance]
+      }
+    }
+    // Convert to T (rounding), then add values that only make sense in T itself.
+    var converted = points.map { T($0) }
+    converted += [0, -0.0, T.leastNonzeroMagnitude, -T.leastNonzeroMagnitude]
+    converted += [T.leastNormalMagnitude, -T.leastNormalMagnitude]
+    converted += [T.greatestFiniteMagnitude, -T.greatestFiniteMagnitude]
+    let domain = activation.domain
+    var seen = Set<T>()
+    var unique: [T] = []
+    for point in converted where point.isFinite && domain.contains(Double(point)) {
+      // Keep +0 and -0 apart: Set treats them as equal.
+      if point == 0 {
+        if !unique.contains(where: { $0 == 0 && $0.sign == point.sign }) { unique.append(point) }
+      } else if seen.insert(point).inserted {
+        unique.append(point)
+      }
+    }
+    return unique.sorted()
+  }
+}
+
+private func pow10(_ n: Int) -> Double {
+  var result = 1.0
+  for _ in 0..<n { result *= 10 }
+  return result
+}

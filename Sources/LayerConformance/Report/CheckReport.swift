@@ -1,0 +1,88 @@
+/// The outcome of checking one activation in one scalar type.
+public struct CheckReport: Sendable, Hashable, Codable {
+  /// The component's registered name.
+  public var component: String
+  /// The scalar type checked, e.g. `"Double"`.
+  public var scalar: String
+  /// The parameter values in force, by name.
+  public var parameters: [String: Double]
+  /// How many points were compared with a numeric reference.
+  public var points: Int
+  /// The largest relative error over those points.
+  public var maxRelativeError: Double
+  /// The tolerance the errors were held to.
+  public var tolerance: Tolerance
+  /// The worst points, worst first (at most five).
+  public var worstPoints: [PointResult]
+  /// The measurements at every declared kink.
+  public var kinks: [KinkResult]
+  /// Everything found wrong; empty when the component passes.
+  public var problems: [Problem]
+
+  /// Whether the component passed: at least one point checked, and no problem found.
+  public var passed: Bool { problems.isEmpty && points > 0 }
+
+  /// How many declared kinks were measured to be real.
+  public var kinksConfirmed: Int { kinks.filter(\.confirmed).count }
+
+  /// The component name with its parameters, e.g. `LeakyReLU(negativeSlope: 0.2)`.
+  public var componentDescription: String {
+    if parameters.isEmpty { return component }
+    let list = parameters.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+    return "\(component)(\(list.joined(separator: ", ")))"
+  }
+}
+
+extension CheckReport: CustomStringConvertible {
+  /// A multi-line report: the verdict, every problem, the worst points and the kinks.
+  public var description: String {
+    var lines: [String] = []
+    let verdict = passed ? "passed" : "FAILED"
+    lines.append(
+      "\(componentDescription) [\(scalar)]: \(verdict): \(points) points checked, "
+        + "worst relative error \(format(maxRelativeError)) (tolerance \(format(tolerance.relative)), "
+        + "floor \(format(tolerance.floor)))")
+    for problem in problems.prefix(10) {
+      lines.append("  - \(problem.message)")
+    }
+    if problems.count > 10 { lines.append("  - ... and \(problems.count - 10) more problems") }
+    if !worstPoints.isEmpty {
+      lines.append("  worst points:")
+      lines.append(
+        "    "
+          + ["x", "analytic", "numeric", "stencil", "error", "tolerance"].enumerated()
+          .map { pad($1, $0 == 3 ? 9 : 24) }.joined())
+      for point in worstPoints {
+        lines.append(
+          "    " + pad(format(point.x), 24) + pad(format(point.analytic), 24)
+            + pad(format(point.numeric), 24) + pad(point.stencil, 9) + pad(format(point.error), 24)
+            + format(point.tolerance))
+      }
+    }
+    for kink in kinks {
+      lines.append(
+        "  kink at \(format(kink.location)): slopes \(format(kink.leftSlope)) (left) / "
+          + "\(format(kink.rightSlope)) (right), derivative there \(format(kink.analyticAtKink)) "
+          + "[\(kink.convention)] \(kink.confirmed ? "confirmed" : "NOT FOUND")"
+          + (kink.conventionHolds ? "" : ", convention broken"))
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// Formats a number compactly with up to 10 significant digits.
+func format(_ value: Double) -> String {
+  if value == 0 { return value.sign == .minus ? "-0" : "0" }
+  if !value.isFinite { return "\(value)" }
+  let magnitude = Swift.abs(value)
+  if magnitude >= 1e-4 && magnitude < 1e7 {
+    var text = String(describing: (value * 1e10).rounded() / 1e10)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text.count <= 16 ? text : String(describing: value)
+  }
+  return String(describing: value)
+}
+
+func pad(_ text: String, _ width: Int) -> String {
+  text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+}

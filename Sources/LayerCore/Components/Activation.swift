@@ -1,0 +1,76 @@
+/// An elementwise activation function and its hand-written derivative.
+///
+/// Write both functions once, generically over ``LayerScalar``: the same code then runs in
+/// `Float`, `Double`, `Float80` and in the dual numbers the conformance kit uses as an exact
+/// reference. An activation is a value type whose stored properties are its parameters.
+///
+/// ```swift
+/// public struct Softsign: Activation {
+///   public init() {}
+///   public var name: String { "Softsign" }
+///   public func value<T: LayerScalar>(at x: T) -> T { x / (1 + T.abs(x)) }
+///   public func derivative<T: LayerScalar>(at x: T) -> T {
+///     let d = 1 + T.abs(x)
+///     return 1 / (d * d)
+///   }
+/// }
+/// ```
+///
+/// Requirements on a correct activation, all verified by `LayerConformance`:
+/// - no NaN or infinity from a finite input, NaN in gives NaN out;
+/// - ``derivative(at:)`` matches the slope of ``value(at:)`` everywhere it is smooth;
+/// - every point where it is not smooth is listed in ``kinks``, with the value the
+///   derivative returns there described by the kink's ``Kink/convention``.
+public protocol Activation: Sendable, CustomStringConvertible {
+  /// The stable name the component is registered and reported under, e.g. `"LeakyReLU"`.
+  var name: String { get }
+
+  /// The function value f(x).
+  func value<T: LayerScalar>(at x: T) -> T
+
+  /// The derivative f'(x), written by hand.
+  func derivative<T: LayerScalar>(at x: T) -> T
+
+  /// The points where f is not differentiable, for the current parameter values.
+  ///
+  /// Defaults to none.
+  var kinks: [Kink] { get }
+
+  /// The inputs the activation is defined on. Defaults to the whole real line.
+  var domain: Domain { get }
+
+  /// The tunable parameters with their current values. Defaults to none.
+  var parameters: [Parameter] { get }
+
+  /// A copy of this activation with one parameter changed.
+  ///
+  /// The default implementation throws ``ComponentError/unknownParameter(component:name:known:)``.
+  func setting(_ parameter: String, to value: Double) throws(ComponentError) -> Self
+}
+
+extension Activation {
+  /// No kinks: the activation is smooth everywhere.
+  public var kinks: [Kink] { [] }
+
+  /// The whole real line.
+  public var domain: Domain { .real }
+
+  /// No parameters.
+  public var parameters: [Parameter] { [] }
+
+  /// Throws, because there are no parameters to set.
+  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> Self {
+    throw .unknownParameter(component: name, name: parameter, known: parameters.map(\.name))
+  }
+
+  /// Evaluates the activation: `relu(x)` is `relu.value(at: x)`.
+  @inlinable
+  public func callAsFunction<T: LayerScalar>(_ x: T) -> T { value(at: x) }
+
+  /// The name followed by any parameter values, e.g. `LeakyReLU(negativeSlope: 0.01)`.
+  public var description: String {
+    if parameters.isEmpty { return name }
+    let list = parameters.map { "\($0.name): \($0.value)" }.joined(separator: ", ")
+    return "\(name)(\(list))"
+  }
+}

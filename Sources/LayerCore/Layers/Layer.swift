@@ -1,0 +1,72 @@
+/// Whether a layer runs as in training (dropout active) or as in inference (deterministic).
+public enum LayerMode: String, Sendable, Hashable, Codable {
+  /// Training: stochastic layers draw from the random source.
+  case training
+  /// Inference: stochastic layers are deterministic (dropout is the identity).
+  case inference
+}
+
+/// A batched layer with a hand-written backward pass.
+///
+/// ``forward(_:mode:random:)`` returns the output and a ``Cache`` of whatever the backward
+/// pass needs (the input, a dropout mask, ...). ``backward(_:cache:)`` turns the gradient of a
+/// scalar objective with respect to the output into the gradient with respect to the input
+/// and to every parameter tensor. Layers are values: changing ``parameters`` changes the layer.
+///
+/// Randomness comes only from the `random` argument, never from a global generator, so the
+/// same seed reproduces the same forward pass.
+public protocol Layer<Scalar>: Sendable {
+  /// The scalar type of inputs, outputs and parameters.
+  associatedtype Scalar: LayerScalar
+  /// What the forward pass hands to the backward pass.
+  associatedtype Cache: Sendable
+
+  /// The stable name the layer is registered and reported under, e.g. `"Dense"`.
+  var name: String { get }
+
+  /// The trainable parameter tensors by name, in a fixed order. Empty for layers without any.
+  var parameters: ParameterSet<Scalar> { get set }
+
+  /// Whether the forward pass in training mode draws from the random source.
+  var isStochastic: Bool { get }
+
+  /// Runs the layer on a batch.
+  ///
+  /// - Parameters:
+  ///   - input: A batch, shape `[batch, features...]`.
+  ///   - mode: Training or inference.
+  ///   - random: The only source of randomness the layer may use.
+  /// - Throws: ``LayerError`` for a shape the layer cannot take.
+  func forward(
+    _ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource
+  ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Cache)
+
+  /// Back-propagates `outputGradient` (the gradient of the objective with respect to the
+  /// output of the forward pass that produced `cache`).
+  ///
+  /// - Throws: ``LayerError/shapeMismatch(layer:expected:actual:)`` if `outputGradient` does
+  ///   not have the output's shape.
+  func backward(
+    _ outputGradient: Tensor<Scalar>, cache: Cache
+  ) throws(LayerError) -> LayerGradients<Scalar>
+}
+
+extension Layer {
+  /// Deterministic by default.
+  public var isStochastic: Bool { false }
+}
+
+/// The result of a backward pass.
+public struct LayerGradients<Scalar: LayerScalar>: Sendable, Equatable {
+  /// The gradient with respect to the input, with the input's shape.
+  public var input: Tensor<Scalar>
+  /// The gradient with respect to each parameter tensor, with the same names and shapes as
+  /// ``Layer/parameters``.
+  public var parameters: ParameterSet<Scalar>
+
+  /// Bundles an input gradient with parameter gradients.
+  public init(input: Tensor<Scalar>, parameters: ParameterSet<Scalar> = ParameterSet()) {
+    self.input = input
+    self.parameters = parameters
+  }
+}

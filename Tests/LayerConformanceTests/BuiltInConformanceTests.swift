@@ -1,0 +1,23 @@
+import LayerConformance
+import LayerKit
+import Testing
+import _TemplateActivation
+
+/// Every registered component in every scalar type: one test case each.
+@Test(arguments: ConformanceCase.all(in: try BuiltIn.registry))
+func builtInDerivativesAreCorrect(_ testCase: ConformanceCase) {
+  let reports = expectCorrectDerivatives(of: testCase.activation, in: [testCase.scalar])
+  #expect(reports.allSatisfy { $0.points > 100 }, "too few points were checked")
+}
+
+@Test func theBuiltInRegistryIsCheckedAsAWhole() throws {
+  let report = expectCorrectDerivatives(in: try BuiltIn.registry)
+  #expect(report.passed)
+  #expect(report.components.count == 2 * (try BuiltIn.registry).activations.count)
+}
+
+@Test(arguments: ScalarKind.allCases)
+func theTemplatePasses(_ scalar: ScalarKind) {
+  let reports = expectCorrectDerivatives(of: Template(), in: [scalar])
+  #expect(reports.first?.runs.count == 3, "beta should be checked at 1, 0.5 and 4")
+}
