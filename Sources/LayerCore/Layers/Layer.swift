@@ -49,11 +49,28 @@ public protocol Layer<Scalar>: Sendable {
   func backward(
     _ outputGradient: Tensor<Scalar>, cache: Cache
   ) throws(LayerError) -> LayerGradients<Scalar>
+
+  /// The output of the forward pass that produced `output` and `cache`, recomputed cheaply as
+  /// if entry `entry` of parameter tensor `tensor` (an index into ``parameters``) held `value`;
+  /// `nil` when the layer has no such shortcut, and the caller reruns ``forward(_:mode:random:)``.
+  ///
+  /// Gradient checks call this once per perturbed parameter entry. `Dense` answers in
+  /// O(batch): only output column `j` moves, by `(value - w[i, j]) * x[:, i]`.
+  func output(
+    settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
+    cache: Cache
+  ) -> Tensor<Scalar>?
 }
 
 extension Layer {
   /// Deterministic by default.
   public var isStochastic: Bool { false }
+
+  /// No shortcut by default: callers rerun the forward pass.
+  public func output(
+    settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
+    cache: Cache
+  ) -> Tensor<Scalar>? { nil }
 }
 
 /// The result of a backward pass.

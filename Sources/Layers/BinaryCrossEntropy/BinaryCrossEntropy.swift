@@ -1,0 +1,64 @@
+import LayerCore
+
+/// Binary cross-entropy computed from logits `z` (the sigmoid is part of the loss), summed over
+/// the features and averaged over the batch (the first dimension):
+/// `L = (1/batch) Σ [max(z, 0) − z·y + log(1 + e^−|z|)]`, gradient `(σ(z) − y) / batch`.
+///
+/// The form never evaluates `log(σ(z))` directly, so it stays finite for logits of any size.
+public struct BinaryCrossEntropy: Loss {
+  /// A binary cross-entropy loss.
+  public init() {}
+
+  /// `"BinaryCrossEntropy"`.
+  public var name: String { "BinaryCrossEntropy" }
+
+  /// The mean over the batch of the summed per-element losses.
+  ///
+  /// - Throws: ``LayerError`` naming the loss when the shapes differ or the batch is empty.
+  @inlinable
+  public func value<T: LayerScalar>(
+    _ prediction: Tensor<T>, target: Tensor<T>
+  ) throws(LayerError) -> T {
+    try validateLossInput(prediction, target, loss: name)
+    var sum: T = 0
+    for k in 0..<prediction.count {
+      let z = prediction.scalars[k]
+      let y = target.scalars[k]
+      sum += (z > 0 ? z : 0) - z * y + T.log1p(T.exp(-T.abs(z)))
+    }
+    return sum / T(prediction.shape[0])
+  }
+
+  /// `(σ(z) − y) / batch`.
+  ///
+  /// - Throws: ``LayerError`` naming the loss when the shapes differ or the batch is empty.
+  @inlinable
+  public func gradient<T: LayerScalar>(
+    _ prediction: Tensor<T>, target: Tensor<T>
+  ) throws(LayerError) -> Tensor<T> {
+    try validateLossInput(prediction, target, loss: name)
+    let batch = T(prediction.shape[0])
+    return try prediction.zipMap(target, layer: name) { z, y in (T.logistic(z) - y) / batch }
+  }
+}
+
+/// Registers ``BinaryCrossEntropy`` as a ``LossLayer`` checked on predictions of shape `[4, 3]` with 0/1
+/// targets.
+public struct BinaryCrossEntropyBlueprint: LayerBlueprint {
+  /// The blueprint the kit and the registry use.
+  public init() {}
+
+  /// `"BinaryCrossEntropy"`.
+  public var name: String { "BinaryCrossEntropy" }
+
+  /// `[4, 3]`.
+  public var sampleInputShape: [Int] { [4, 3] }
+
+  /// Builds the loss layer in `T` with a target drawn from `random`.
+  public func makeLayer<T: LayerScalar & BinaryFloatingPoint>(
+    of scalar: T.Type, random: inout RandomSource
+  ) throws(LayerError) -> any Layer<T> {
+    try LossBlueprint(BinaryCrossEntropy(), targets: .binary, sampleInputShape: sampleInputShape)
+      .makeLayer(of: T.self, random: &random)
+  }
+}

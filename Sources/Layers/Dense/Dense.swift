@@ -1,0 +1,238 @@
+import LayerCore
+
+/// A fully connected layer: `y = x W + b` for a batch `x` of shape `[batch, inputSize]`.
+///
+/// `weight` has shape `[inputSize, outputSize]` (row `i` holds the weights leaving input
+/// feature `i`) and `bias` has shape `[outputSize]`. The backward pass returns
+/// `dX = dY Wᵀ`, `dW = Xᵀ dY` and `db = Σ_batch dY`.
+///
+/// ```swift
+/// var random = RandomSource(seed: 1)
+/// let dense = try Dense<Double>(inputSize: 4, outputSize: 3, random: &random)
+/// let (y, _) = try dense.forward(x, mode: .training, random: &random)
+/// ```
+public struct Dense<Scalar: LayerScalar>: Layer {
+  /// The weights, shape `[inputSize, outputSize]`.
+  public var weight: Tensor<Scalar>
+  /// The biases, shape `[outputSize]`.
+  public var bias: Tensor<Scalar>
+  /// The number of input features.
+  public let inputSize: Int
+  /// The number of output features.
+  public let outputSize: Int
+
+  /// A layer with the given weights (`[inputSize, outputSize]`) and biases (`[outputSize]`).
+  ///
+  /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` for a zero-size or
+  ///   non-matrix weight, or ``LayerError/shapeMismatch(layer:expected:actual:)`` when the
+  ///   bias does not have `outputSize` elements.
+  public init(weight: Tensor<Scalar>, bias: Tensor<Scalar>) throws(LayerError) {
+    guard weight.rank == 2, weight.shape[0] > 0, weight.shape[1] > 0 else {
+      throw .invalidConfiguration(
+        layer: "Dense",
+        reason: "the weight must be a non-empty matrix [inputSize, outputSize], got shape \(weight.shape)")
+    }
+    guard bias.shape == [weight.shape[1]] else {
+      throw .shapeMismatch(layer: "Dense", expected: [weight.shape[1]], actual: bias.shape)
+    }
+    self.weight = weight
+    self.bias = bias
+    inputSize = weight.shape[0]
+    outputSize = weight.shape[1]
+  }
+
+  /// A layer with Glorot-uniform weights (bound `√(6 / (in + out))`) and zero biases, drawn
+  /// from `random`.
+  ///
+  /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` when either size is below 1.
+  public init(inputSize: Int, outputSize: Int, random: inout RandomSource) throws(LayerError) {
+    guard inputSize > 0, outputSize > 0 else {
+      throw .invalidConfiguration(
+        layer: "Dense",
+        reason: "sizes must be at least 1, got inputSize \(inputSize), outputSize \(outputSize)")
+    }
+    let bound = (6.0 / Double(inputSize + outputSize)).squareRoot()
+    var scalars: [Scalar] = []
+    scalars.reserveCapacity(inputSize * outputSize)
+    for _ in 0..<(inputSize * outputSize) {
+      scalars.append(Scalar((2 * random.nextUnit() - 1) * bound))
+    }
+    try self.init(
+      weight: Tensor(shape: [inputSize, outputSize], scalars: scalars),
+      bias: Tensor(zeros: [outputSize]))
+  }
+
+  /// `"Dense"`.
+  public var name: String { "Dense" }
+
+  /// `weight` then `bias`. Setting replaces the tensors present in the new value; the forward
+  /// pass rejects tensors of the wrong shape.
+  public var parameters: ParameterSet<Scalar> {
+    get { ParameterSet([("weight", weight), ("bias", bias)]) }
+    set {
+      if let w = newValue["weight"] { weight = w }
+      if let b = newValue["bias"] { bias = b }
+    }
+  }
+
+  @inlinable
+  func validate(_ input: Tensor<Scalar>) throws(LayerError) {
+    guard weight.shape == [inputSize, outputSize] else {
+      throw .shapeMismatch(
+        layer: "Dense (weight)", expected: [inputSize, outputSize], actual: weight.shape)
+    }
+    guard bias.shape == [outputSize] else {
+      throw .shapeMismatch(layer: "Dense (bias)", expected: [outputSize], actual: bias.shape)
+    }
+    guard input.rank == 2, input.shape[1] == inputSize else {
+      throw .shapeMismatch(
+        layer: "Dense (input)", expected: [input.shape.first ?? 1, inputSize], actual: input.shape)
+    }
+    guard input.shape[0] > 0 else {
+      throw .invalidConfiguration(
+        layer: "Dense",
+        reason: "the input of shape \(input.shape) is an empty batch; expected [batch >= 1, \(inputSize)]")
+    }
+  }
+
+  /// `x W + b`; the cache is the input.
+  ///
+  /// - Throws: ``LayerError`` naming `Dense` and both shapes when the input is not
+  ///   `[batch, inputSize]` with `batch >= 1`, or a parameter tensor has the wrong shape.
+  @inlinable
+  public func forward(
+    _ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource
+  ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Tensor<Scalar>) {
+    try validate(input)
+    let batch = input.shape[0]
+    let n = inputSize
+    let m = outputSize
+    var out = [Scalar](repeating: 0, count: batch * m)
+    out.withUnsafeMutableBufferPointer { o in
+      input.scalars.withUnsafeBufferPointer { x in
+        weight.scalars.withUnsafeBufferPointer { w in
+          bias.scalars.withUnsafeBufferPointer { b in
+            for r in 0..<batch {
+              for j in 0..<m { o[r * m + j] = b[j] }
+              for i in 0..<n {
+                let xi = x[r * n + i]
+                for j in 0..<m { o[r * m + j] += xi * w[i * m + j] }
+              }
+            }
+          }
+        }
+      }
+    }
+    return (try Tensor(shape: [batch, m], scalars: out), input)
+  }
+
+  /// `dX = dY Wᵀ`, `dW = Xᵀ dY`, `db = Σ_batch dY`.
+  ///
+  /// - Throws: ``LayerError/shapeMismatch(layer:expected:actual:)`` when `outputGradient` is
+  ///   not `[batch, outputSize]`.
+  @inlinable
+  public func backward(
+    _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
+  ) throws(LayerError) -> LayerGradients<Scalar> {
+    try validate(input)
+    let batch = input.shape[0]
+    let n = inputSize
+    let m = outputSize
+    guard outputGradient.shape == [batch, m] else {
+      throw .shapeMismatch(
+        layer: "Dense (output gradient)", expected: [batch, m], actual: outputGradient.shape)
+    }
+    var dx = [Scalar](repeating: 0, count: batch * n)
+    var dw = [Scalar](repeating: 0, count: n * m)
+    var db = [Scalar](repeating: 0, count: m)
+    input.scalars.withUnsafeBufferPointer { x in
+      weight.scalars.withUnsafeBufferPointer { w in
+        outputGradient.scalars.withUnsafeBufferPointer { g in
+          for r in 0..<batch {
+            for j in 0..<m { db[j] += g[r * m + j] }
+            for i in 0..<n {
+              let xi = x[r * n + i]
+              var sum: Scalar = 0
+              for j in 0..<m {
+                let gj = g[r * m + j]
+                sum += gj * w[i * m + j]
+                dw[i * m + j] += xi * gj
+              }
+              dx[r * n + i] = sum
+            }
+          }
+        }
+      }
+    }
+    return LayerGradients(
+      input: try Tensor(shape: input.shape, scalars: dx),
+      parameters: ParameterSet([
+        ("weight", try Tensor(shape: [n, m], scalars: dw)),
+        ("bias", try Tensor(shape: [m], scalars: db)),
+      ]))
+  }
+
+  /// The fast path for gradient checks: setting `weight[i, j]` moves only output column `j`,
+  /// by `(value - weight[i, j]) * x[:, i]`; setting `bias[j]` moves it by `value - bias[j]`.
+  /// O(batch) instead of O(batch · inputSize · outputSize).
+  @inlinable
+  public func output(
+    settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
+    cache input: Tensor<Scalar>
+  ) -> Tensor<Scalar>? {
+    guard input.rank == 2, input.shape[1] == inputSize, output.shape == [input.shape[0], outputSize]
+    else { return nil }
+    let batch = input.shape[0]
+    var result = output
+    switch tensor {
+    case 0 where entry >= 0 && entry < weight.count:
+      let i = entry / outputSize
+      let j = entry % outputSize
+      let delta = value - weight.scalars[entry]
+      for r in 0..<batch {
+        result.scalars[r * outputSize + j] += delta * input.scalars[r * inputSize + i]
+      }
+    case 1 where entry >= 0 && entry < bias.count:
+      let delta = value - bias.scalars[entry]
+      for r in 0..<batch { result.scalars[r * outputSize + entry] += delta }
+    default:
+      return nil
+    }
+    return result
+  }
+}
+
+/// Registers ``Dense``: builds a layer of the given sizes with Glorot weights and small random
+/// biases (so that the bias enters the check with a non-zero value).
+public struct DenseBlueprint: LayerBlueprint {
+  /// The number of input features.
+  public var inputSize: Int
+  /// The number of output features.
+  public var outputSize: Int
+  /// The batch size the kit checks with.
+  public var batch: Int
+
+  /// A blueprint for `Dense(inputSize:outputSize:)`, checked on batches of `batch`.
+  public init(inputSize: Int = 4, outputSize: Int = 3, batch: Int = 3) {
+    self.inputSize = inputSize
+    self.outputSize = outputSize
+    self.batch = batch
+  }
+
+  /// `"Dense"`.
+  public var name: String { "Dense" }
+
+  /// `[batch, inputSize]`.
+  public var sampleInputShape: [Int] { [batch, inputSize] }
+
+  /// Builds the layer in `T`.
+  ///
+  /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` for sizes below 1.
+  public func makeLayer<T: LayerScalar & BinaryFloatingPoint>(
+    of scalar: T.Type, random: inout RandomSource
+  ) throws(LayerError) -> any Layer<T> {
+    var layer = try Dense<T>(inputSize: inputSize, outputSize: outputSize, random: &random)
+    for j in 0..<outputSize { layer.bias.scalars[j] = T(random.nextUnit() - 0.5) }
+    return layer
+  }
+}
