@@ -32,56 +32,60 @@ let activationProducts: [Product] = activations.map { name in
   .library(name: "\(name)Activation", targets: ["\(name)Activation"])
 }
 
-// MARK: - Layers
+let builtInModules: [Target.Dependency] = activations.map { .target(name: "\($0)Activation") }
+
+// MARK: - Scaffolding and registry generation
 //
-// Every built-in layer (and loss or penalty) is one line here. The line `"Name"` means: the
-// folder `Sources/Layers/Name/`, the module `NameLayer`, the library product `NameLayer`, the
-// public type `Name` and its registry entry `NameBlueprint()`.
-let layers: [String] = [
-  "Dense",
-  "Dropout",
-  "Sequential",
-  "BinaryCrossEntropy",
-  "SoftmaxCrossEntropy",
-  "MeanSquaredError",
-  "L1Penalty",
-  "L2Penalty",
-]
+// `swift package --allow-writing-to-package-directory new-activation <Name>` (and `new-layer`)
+// copy a template and add the name to the list above. The GenerateRegistry build-tool plugin
+// turns LayerKit's dependencies, i.e. those lists, into `BuiltIn.activations` and
+// `BuiltIn.layers`, so a component is registered in exactly one place.
 
-/// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the
-/// registry checks, is built from Dense, Tanh and Dropout.
-let layerDependencies: [String: [Target.Dependency]] = [
-  "Sequential": ["DenseLayer", "DropoutLayer", "TanhActivation"]
-]
-
-let layerTargets: [Target] = layers.map { name in
-  .target(
-    name: "\(name)Layer",
-    dependencies: ["LayerCore"] + (layerDependencies[name] ?? []),
-    path: "Sources/Layers/\(name)",
-    swiftSettings: swiftSettings
-  )
-}
-
-let layerProducts: [Product] = layers.map { name in
-  .library(name: "\(name)Layer", targets: ["\(name)Layer"])
-}
-
-let builtInModules: [Target.Dependency] =
-  activations.map { .target(name: "\($0)Activation") } + layers.map { .target(name: "\($0)Layer") }
-
-/// The gradient-check tests of the layers, and the benchmark of the whole-network check
-/// (`swift run -c release layerkit-benchmark`).
-let layerCheckTargets: [Target] = [
-  .testTarget(
-    name: "LayerCheckTests",
-    dependencies: ["LayerConformance", "LayerKit"],
+let scaffoldingTargets: [Target] = [
+  .executableTarget(
+    name: "LayerKitRegistryGenerator",
+    path: "Plugins/Tools/RegistryGenerator",
     swiftSettings: swiftSettings
   ),
+  .plugin(
+    name: "GenerateRegistry",
+    capability: .buildTool(),
+    dependencies: ["LayerKitRegistryGenerator"]
+  ),
   .executableTarget(
-    name: "layerkit-benchmark",
-    dependencies: ["LayerConformance", "LayerKit"],
-    path: "Sources/Benchmarks/layerkit-benchmark",
+    name: "LayerKitScaffold",
+    path: "Plugins/Tools/Scaffold",
+    swiftSettings: swiftSettings
+  ),
+  .plugin(
+    name: "NewActivation",
+    capability: .command(
+      intent: .custom(
+        verb: "new-activation",
+        description: "Create Sources/Activations/<Name>/ from Templates/Activation and register it"
+      ),
+      permissions: [
+        .writeToPackageDirectory(reason: "creates Sources/Activations/<Name>/, edits Package.swift")
+      ]
+    ),
+    dependencies: ["LayerKitScaffold"]
+  ),
+  .plugin(
+    name: "NewLayer",
+    capability: .command(
+      intent: .custom(
+        verb: "new-layer",
+        description: "Create Sources/Layers/<Name>/ from Templates/Layer and register it"
+      ),
+      permissions: [
+        .writeToPackageDirectory(reason: "creates Sources/Layers/<Name>/, edits Package.swift")
+      ]
+    ),
+    dependencies: ["LayerKitScaffold"]
+  ),
+  .testTarget(
+    name: "ScaffoldingTests",
+    dependencies: ["LayerKitScaffold", "LayerConformance", "LayerKit", "_TemplateLayer"],
     swiftSettings: swiftSettings
   ),
 ]
@@ -93,14 +97,15 @@ let package = Package(
     .library(name: "LayerConformance", targets: ["LayerConformance"]),
     .library(name: "LayerKit", targets: ["LayerKit"]),
     .executable(name: "layerkit", targets: ["layerkit"]),
-  ] + activationProducts + layerProducts,
+  ] + activationProducts,
   targets: [
     .target(name: "LayerCore", swiftSettings: swiftSettings),
     .target(name: "LayerConformance", dependencies: ["LayerCore"], swiftSettings: swiftSettings),
     .target(
       name: "LayerKit",
       dependencies: ["LayerCore"] + builtInModules,
-      swiftSettings: swiftSettings
+      swiftSettings: swiftSettings,
+      plugins: ["GenerateRegistry"]
     ),
     .executableTarget(
       name: "layerkit",
@@ -113,6 +118,12 @@ let package = Package(
       path: "Templates/Activation",
       swiftSettings: swiftSettings
     ),
+    .target(
+      name: "_TemplateLayer",
+      dependencies: ["LayerCore"],
+      path: "Templates/Layer",
+      swiftSettings: swiftSettings
+    ),
     .testTarget(
       name: "LayerCoreTests",
       dependencies: ["LayerCore", "LayerKit"],
@@ -123,5 +134,5 @@ let package = Package(
       dependencies: ["LayerConformance", "LayerKit", "_TemplateActivation"],
       swiftSettings: swiftSettings
     ),
-  ] + activationTargets + layerTargets + layerCheckTargets
+  ] + activationTargets + scaffoldingTargets
 )

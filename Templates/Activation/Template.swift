@@ -1,17 +1,25 @@
+// TEMPLATE: A complete, correct activation to copy. The quickest way to use it:
+// TEMPLATE:   swift package --allow-writing-to-package-directory new-activation <Name>
+// TEMPLATE: which creates Sources/Activations/<Name>/ from this folder with `Template` renamed
+// TEMPLATE: and registers it. Lines starting with `// TEMPLATE:` are dropped in the copy.
+// TEMPLATE: This folder is compiled as the internal target `_TemplateActivation` and checked by
+// TEMPLATE: `swift test` like any registered activation, so it always builds and passes.
 import LayerCore
 
-// A complete, correct activation to copy. To add your own (see CONTRIBUTING.md):
-//   1. Copy this folder to Sources/Activations/<Name>/ and rename this file <Name>.swift.
-//   2. Replace `Template` with <Name> everywhere in the file.
-//   3. Fill in the places marked ✏️ below.
-//   4. Add "<Name>" to the `activations` list in Package.swift and `<Name>()` to
-//      `BuiltIn.activations` in Sources/LayerKit/LayerKit.swift, then run `swift test`.
-//
-// The example here is softplus with a sharpness parameter β: f(x) = log(1 + e^(βx)) / β.
+// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
+// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
 
 /// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
 public struct Template: Activation {
-  // ✏️ Parameters: one stored `Double` each, with a default.
+  /// The name the registry and reports use. Keep it equal to the type name.
+  public var name: String { "Template" }
+
+  // MARK: ✏️ 1. PARAMETERS
+  // One stored `Double` per parameter, with a default. List each in `parameters` with the
+  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
+  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
+  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
+
   /// The sharpness β > 0. Default 1.
   public var beta: Double
 
@@ -20,15 +28,6 @@ public struct Template: Activation {
     self.beta = beta
   }
 
-  /// The name the registry and reports use. ✏️ Use the type name.
-  public var name: String { "Template" }
-
-  // ✏️ Kinks: list every point where the function is not differentiable, with the value your
-  // derivative returns there, e.g. `[Kink(at: 0, convention: .leftLimit)]`. Softplus has none.
-  /// No kinks: softplus is smooth.
-  public var kinks: [Kink] { [] }
-
-  // ✏️ Parameters for the kit: the current value and the values worth checking.
   /// `beta`, checked at 0.5, 1 and 4.
   public var parameters: [Parameter] {
     [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
@@ -45,8 +44,20 @@ public struct Template: Activation {
     return Template(beta: value)
   }
 
-  // ✏️ The formula. Write it for any `T: LayerScalar`; use `T(constant)` for constants and
-  // `T.exp`, `T.log1p`, ... for elementary functions. Keep it finite for every finite x.
+  // MARK: ✏️ 2. KINKS
+  // Every point where the function is continuous but not differentiable, with the value your
+  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
+  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
+  // .average, .between. A smooth function has none: `[]`.
+
+  /// No kinks: softplus is smooth.
+  public var kinks: [Kink] { [] }
+
+  // MARK: ✏️ 3. FORMULA
+  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
+  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
+  // finite for every finite x, and let NaN give NaN.
+
   /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
   /// intermediate overflows, even at the largest finite x.
   @inlinable
@@ -55,7 +66,10 @@ public struct Template: Activation {
     return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
   }
 
-  // ✏️ The derivative of the formula above, by hand. The kit checks it against the formula.
+  // MARK: ✏️ 4. DERIVATIVE
+  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
+  // of the formula at hundreds of points and names every point where they disagree.
+
   /// σ(βx).
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {

@@ -22,8 +22,11 @@ struct RegistryTests {
 
   @Test func anUnknownNameThrowsAnErrorListingTheKnownNames() throws {
     let registry = try BuiltIn.registry
-    let error = #expect(throws: RegistryError.self) { try registry.component(named: "Swish") }
-    #expect("\(error!)" == "no component named 'Swish' (known: Sigmoid, Tanh, ReLU, LeakyReLU)")
+    let error = try #require(
+      throws: RegistryError.self, performing: { try registry.component(named: "NoSuchComponent") })
+    let known = registry.names.joined(separator: ", ")
+    #expect(known.hasPrefix("Sigmoid, Tanh, ReLU, LeakyReLU"))
+    #expect("\(error)" == "no component named 'NoSuchComponent' (known: \(known))")
   }
 
   @Test func anEmptyNameIsRejected() {
@@ -36,22 +39,62 @@ struct RegistryTests {
     #expect(Set(names).count == names.count)
   }
 
-  /// Every folder under Sources/Activations is registered, and nothing else is.
-  @Test func everyActivationFolderIsRegistered() throws {
+  /// Every component folder under Sources/Activations and Sources/Layers is registered, and
+  /// registers a component named like the folder.
+  ///
+  /// Package.swift's `activations` and `layers` lists are the one place a component is
+  /// registered; the GenerateRegistry build-tool plugin derives `BuiltIn` from them. A folder
+  /// copied by hand and not added there fails here, with the exact line to add.
+  @Test func everyComponentFolderIsRegistered() throws {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().deletingLastPathComponent()
-    let folder = root.appendingPathComponent("Sources/Activations")
-    let folders = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-      .filter { !$0.hasPrefix(".") }.sorted()
-    let registered = try BuiltIn.registry.activations.map(\.name).sorted()
-    for name in folders where !registered.contains(name) {
+    let kinds = [
+      (folder: "Sources/Activations", list: "activations", verb: "new-activation"),
+      (folder: "Sources/Layers", list: "layers", verb: "new-layer"),
+    ]
+    var onDisk: [String] = []
+    for kind in kinds {
+      let path = root.appendingPathComponent(kind.folder).path
+      guard FileManager.default.fileExists(atPath: path) else { continue }
+      let names = try FileManager.default.contentsOfDirectory(atPath: path)
+        .filter { !$0.hasPrefix(".") }.sorted()
+      for name in names {
+        let folder = "\(kind.folder)/\(name)"
+        onDisk.append(folder)
+        if !BuiltIn.folders.contains(folder) {
+          Issue.record(
+            """
+            \(folder) is not registered. Add this line to the `\(kind.list)` list in \
+            Package.swift:
+                "\(name)",
+            Nothing else: BuiltIn, `swift test` and `layerkit check` are generated from that list. \
+            The folder must declare `public struct \(name)` (if you copied the template by hand, \
+            replace `Template` with `\(name)` in its file and file name). Next time, \
+            `swift package --allow-writing-to-package-directory \(kind.verb) \(name)` does all \
+            of this.
+            """)
+        }
+      }
+    }
+    for folder in BuiltIn.folders where !onDisk.contains(folder) {
+      Issue.record("\(folder) is registered in Package.swift but the folder does not exist")
+    }
+    #expect(!onDisk.isEmpty, "no component folder found under \(root.path)")
+  }
+
+  /// Each registered component's name is its folder's name, so reports, `layerkit check
+  /// --component` and the folders agree.
+  @Test func everyRegisteredNameIsItsFolderName() throws {
+    let registry = try BuiltIn.registry
+    let folderNames = BuiltIn.folders.map { String($0.split(separator: "/").last ?? "") }
+    #expect(registry.names.count == folderNames.count)
+    for (name, folderName) in zip(registry.names, folderNames) where name != folderName {
       Issue.record(
         """
-        Sources/Activations/\(name) is not registered. Add "\(name)" to the `activations` list in \
-        Package.swift and `\(name)()` to `BuiltIn.activations` in Sources/LayerKit/LayerKit.swift.
+        the component in Sources/.../\(folderName) is named '\(name)'; its `name` must be \
+        "\(folderName)", the folder and type name
         """)
     }
-    #expect(folders == registered)
   }
 }
 

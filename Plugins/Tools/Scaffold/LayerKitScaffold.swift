@@ -1,0 +1,50 @@
+import Foundation
+
+/// `LayerKitScaffold <activation|layer> <Name> [--package <dir>]`: the tool behind the
+/// `new-activation` and `new-layer` command plugins.
+///
+/// Exit status: 0 created, 1 refused (nothing written), 2 bad usage.
+@main
+enum LayerKitScaffold {
+  static func main() {
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    var root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    if let flag = arguments.firstIndex(of: "--package") {
+      guard flag + 1 < arguments.count else { usage("--package needs a directory") }
+      root = URL(fileURLWithPath: arguments[flag + 1])
+      arguments.removeSubrange(flag...(flag + 1))
+    }
+    guard arguments.count >= 1, let kind = ComponentKind(rawValue: arguments[0]) else {
+      usage("the first argument must be activation or layer")
+    }
+    guard arguments.count == 2 else {
+      usage(
+        arguments.count < 2
+          ? "give the name of the new \(kind.rawValue), e.g. `\(kind.verb) Swish`"
+          : "give exactly one name, got \(arguments.dropFirst().joined(separator: " "))")
+    }
+    let name = arguments[1]
+    let scaffolder = Scaffolder(root: root)
+    do throws(ScaffoldError) {
+      let plan = try scaffolder.plan(kind, named: name)
+      try scaffolder.apply(plan)
+      print(scaffolder.nextSteps(kind, named: name, plan: plan))
+    } catch {
+      FileHandle.standardError.write(
+        Data("error: \(kind.verb) \(name): \(error.description)\nNothing was written.\n".utf8))
+      exit(1)
+    }
+  }
+
+  static func usage(_ problem: String) -> Never {
+    FileHandle.standardError.write(
+      Data(
+        """
+        error: \(problem)
+        usage: swift package --allow-writing-to-package-directory new-activation <Name>
+               swift package --allow-writing-to-package-directory new-layer <Name>
+
+        """.utf8))
+    exit(2)
+  }
+}

@@ -1,0 +1,308 @@
+import Foundation
+
+/// The kind of component to scaffold, with every path and name that follows from it.
+enum ComponentKind: String, CaseIterable, Sendable {
+  case activation
+  case layer
+
+  /// The template folder, relative to the package root.
+  var templateFolder: String {
+    switch self {
+    case .activation: "Templates/Activation"
+    case .layer: "Templates/Layer"
+    }
+  }
+
+  /// The folder that holds one subfolder per component, relative to the package root.
+  var sourcesFolder: String {
+    switch self {
+    case .activation: "Sources/Activations"
+    case .layer: "Sources/Layers"
+    }
+  }
+
+  /// The list in Package.swift that registers components of this kind.
+  var packageList: String {
+    switch self {
+    case .activation: "activations"
+    case .layer: "layers"
+    }
+  }
+
+  /// The module (and product) name of the component called `name`.
+  func module(for name: String) -> String {
+    switch self {
+    case .activation: "\(name)Activation"
+    case .layer: "\(name)Layer"
+    }
+  }
+
+  /// The plugin verb that scaffolds this kind.
+  var verb: String { "new-\(rawValue)" }
+}
+
+/// Why a component could not be scaffolded. Nothing has been written when one is thrown.
+struct ScaffoldError: Error, Equatable, CustomStringConvertible {
+  var description: String
+
+  init(_ description: String) { self.description = description }
+}
+
+/// Names a new component may not take, with the reason.
+enum ReservedNames {
+  /// Names of modules or types the template code or the package already uses; a component with
+  /// one of these names would shadow it and fail to compile.
+  static let taken: Set<String> = [
+    "Activation", "Any", "Array", "Bool", "ComponentError", "Dictionary", "Domain", "Double",
+    "Error", "Float", "Float80", "Foundation", "Int", "Kink", "Layer", "LayerBlueprint",
+    "LayerConformance", "LayerCore", "LayerError", "LayerGradients", "LayerKit", "LayerMode",
+    "LayerScalar", "Never", "Optional", "Parameter", "ParameterSet", "Protocol", "RandomSource",
+    "Registry", "RegistryError", "Self", "Sendable", "String", "Swift", "Template", "Tensor",
+    "Testing", "Type", "XCTest",
+  ]
+}
+
+/// Checks that `name` can be a component's folder, module prefix and public type.
+///
+/// - Throws: ``ScaffoldError`` saying what is wrong and what would be accepted.
+func validateTypeName(_ name: String) throws(ScaffoldError) {
+  let rule = "use UpperCamelCase letters and digits, such as Swish or GELUTanh"
+  guard !name.isEmpty else {
+    throw ScaffoldError("the name is empty; \(rule)")
+  }
+  guard let first = name.unicodeScalars.first, ("A"..."Z").contains(first) else {
+    throw ScaffoldError(
+      "'\(name)' is not a valid type name: it must start with an uppercase letter A-Z; \(rule)")
+  }
+  let allowed = name.unicodeScalars.allSatisfy {
+    ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+  }
+  guard allowed else {
+    throw ScaffoldError(
+      "'\(name)' is not a valid type name: only letters A-Z, a-z, digits and _ are allowed; "
+        + rule)
+  }
+  guard !ReservedNames.taken.contains(name) else {
+    throw ScaffoldError(
+      "'\(name)' is reserved: it is already a type or module the component's code uses, and a "
+        + "component with this name would shadow it; choose another name")
+  }
+}
+
+/// Everything a scaffold writes, computed before anything is written.
+struct ScaffoldPlan: Equatable {
+  /// The new component's folder, relative to the package root.
+  var folder: String
+  /// The files to create in ``folder``: file name and contents.
+  var files: [File]
+  /// The new contents of Package.swift.
+  var manifest: String
+
+  struct File: Equatable {
+    var name: String
+    var contents: String
+  }
+}
+
+/// Plans and applies the scaffolding of one component in a package.
+struct Scaffolder {
+  /// The package root.
+  var root: URL
+  var fileManager: FileManager = .default
+
+  /// Computes every file the scaffold would write, reading but never writing.
+  ///
+  /// - Throws: ``ScaffoldError`` for an invalid or existing name, a missing template or a
+  ///   Package.swift without the list to register in.
+  func plan(_ kind: ComponentKind, named name: String) throws(ScaffoldError) -> ScaffoldPlan {
+    try validateTypeName(name)
+    let manifestURL = root.appending(path: "Package.swift")
+    guard let manifest = try? String(contentsOf: manifestURL, encoding: .utf8) else {
+      throw ScaffoldError("no Package.swift at \(root.path); run this inside the LayerKit package")
+    }
+    try checkNameIsFree(name, kind: kind, manifest: manifest)
+    let files = try instantiateTemplate(kind, as: name)
+    let updated = try register(name, in: manifest, list: kind.packageList)
+    return ScaffoldPlan(
+      folder: "\(kind.sourcesFolder)/\(name)", files: files, manifest: updated)
+  }
+
+  /// Writes `plan`: the folder appears complete or not at all, and if Package.swift cannot be
+  /// updated the folder is removed again.
+  func apply(_ plan: ScaffoldPlan) throws(ScaffoldError) {
+    let folder = root.appending(path: plan.folder)
+    let parent = folder.deletingLastPathComponent()
+    let staging = parent.appending(path: ".\(folder.lastPathComponent).scaffold-\(getpid())")
+    do {
+      try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+      for file in plan.files {
+        try file.contents.write(
+          to: staging.appending(path: file.name), atomically: true, encoding: .utf8)
+      }
+      try fileManager.moveItem(at: staging, to: folder)
+    } catch {
+      try? fileManager.removeItem(at: staging)
+      throw ScaffoldError("could not create \(plan.folder): \(error.localizedDescription)")
+    }
+    do {
+      try plan.manifest.write(
+        to: root.appending(path: "Package.swift"), atomically: true, encoding: .utf8)
+    } catch {
+      try? fileManager.removeItem(at: folder)
+      throw ScaffoldError(
+        "could not update Package.swift (\(error.localizedDescription)); removed \(plan.folder) "
+          + "again, nothing was changed")
+    }
+  }
+
+  /// The message printed after a successful scaffold.
+  func nextSteps(_ kind: ComponentKind, named name: String, plan: ScaffoldPlan) -> String {
+    let file = "\(plan.folder)/\(plan.files.first?.name ?? "\(name).swift")"
+    let places: String
+    switch kind {
+    case .activation: places = "the formula, the derivative, the kinks and the parameters"
+    case .layer: places = "the parameters, the forward pass and the backward pass"
+    }
+    return """
+      Created \(plan.folder)/ from \(kind.templateFolder) (\(plan.files.map(\.name).joined(separator: ", "))).
+      Registered "\(name)" in the `\(kind.packageList)` list of Package.swift \
+      (module and product \(kind.module(for: name))).
+
+      Next steps:
+        1. Open \(file) and edit the places marked ✏️: \(places).
+           It already compiles and passes as it is (a copy of the template's example).
+        2. Run `swift test`: it checks \(name) in Float and in Double and names every point where
+           the hand-written derivative disagrees with the formula.
+           `swift run layerkit check --component \(name)` prints the same check as a table.
+      """
+  }
+
+  // MARK: - Steps
+
+  private func checkNameIsFree(
+    _ name: String, kind: ComponentKind, manifest: String
+  ) throws(ScaffoldError) {
+    let lowered = name.lowercased()
+    for other in ComponentKind.allCases {
+      let folder = root.appending(path: other.sourcesFolder)
+      let existing = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
+      if let clash = existing.first(where: { $0.lowercased() == lowered }) {
+        throw ScaffoldError(
+          "'\(name)' already exists: \(other.sourcesFolder)/\(clash) (names are compared "
+            + "case-insensitively, because they become folders and registry names); choose "
+            + "another name")
+      }
+      let registered = (try? entries(ofList: other.packageList, in: manifest)) ?? []
+      if let clash = registered.first(where: { $0.lowercased() == lowered }) {
+        throw ScaffoldError(
+          "'\(name)' already exists: \"\(clash)\" is in the `\(other.packageList)` list of "
+            + "Package.swift (names are compared case-insensitively); choose another name")
+      }
+    }
+  }
+
+  private func instantiateTemplate(
+    _ kind: ComponentKind, as name: String
+  ) throws(ScaffoldError) -> [ScaffoldPlan.File] {
+    let folder = root.appending(path: kind.templateFolder)
+    let restore = "restore it with `git checkout -- \(kind.templateFolder)`"
+    guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else {
+      throw ScaffoldError("the template \(kind.templateFolder)/ is missing; \(restore)")
+    }
+    let sources = names.filter { $0.hasSuffix(".swift") }.sorted()
+    guard !sources.isEmpty else {
+      throw ScaffoldError("the template \(kind.templateFolder)/ has no .swift file; \(restore)")
+    }
+    var files: [ScaffoldPlan.File] = []
+    for source in sources {
+      guard
+        let text = try? String(contentsOf: folder.appending(path: source), encoding: .utf8)
+      else {
+        throw ScaffoldError("cannot read \(kind.templateFolder)/\(source) as UTF-8; \(restore)")
+      }
+      files.append(
+        ScaffoldPlan.File(
+          name: source.replacingOccurrences(of: "Template", with: name),
+          contents: substitute(text, name: name)))
+    }
+    guard files.contains(where: { $0.contents.contains("struct \(name)") }) else {
+      throw ScaffoldError(
+        "the template \(kind.templateFolder)/ declares no `struct Template`; \(restore)")
+    }
+    return files
+  }
+
+  /// Drops the template's `// TEMPLATE:` instruction lines and renames `Template` to `name`.
+  func substitute(_ text: String, name: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var kept = lines.filter { !$0.hasPrefix("// TEMPLATE:") }
+    while kept.first?.isEmpty == true, kept.count > 1, kept[1].isEmpty { kept.removeFirst() }
+    return kept.joined(separator: "\n").replacingOccurrences(of: "Template", with: name)
+  }
+}
+
+// MARK: - Package.swift lists
+
+/// The quoted entries of `let <list>: [String] = [ ... ]` in `manifest`.
+///
+/// - Throws: ``ScaffoldError`` if the list is not there.
+func entries(ofList list: String, in manifest: String) throws(ScaffoldError) -> [String] {
+  let range = try listRange(list, in: manifest)
+  var names: [String] = []
+  for line in manifest[range].split(separator: "\n") {
+    let code = line.split(separator: "//", maxSplits: 1, omittingEmptySubsequences: false)[0]
+    let pieces = code.split(separator: "\"", omittingEmptySubsequences: false)
+    var index = 1
+    while index < pieces.count - 1 {
+      names.append(String(pieces[index]))
+      index += 2
+    }
+  }
+  return names
+}
+
+/// `manifest` with `"name",` appended to the `let <list>: [String] = [...]` list.
+func register(_ name: String, in manifest: String, list: String) throws(ScaffoldError) -> String {
+  let range = try listRange(list, in: manifest)
+  let body = manifest[range]
+  var result = manifest
+  if body.contains("\n") {
+    // A multi-line list: insert a line before the one holding the closing bracket.
+    let closing = manifest.index(before: range.upperBound)
+    let lineStart =
+      manifest[..<closing].lastIndex(of: "\n").map { manifest.index(after: $0) }
+      ?? manifest.startIndex
+    result.insert(contentsOf: "  \"\(name)\",\n", at: lineStart)
+  } else {
+    // `[]` or `["A", "B"]` on one line.
+    let inner = body.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
+    let kept = inner.hasSuffix(",") ? String(inner.dropLast()) : inner
+    let items = kept.isEmpty ? "  \"\(name)\",\n" : "  \(kept),\n  \"\(name)\",\n"
+    result.replaceSubrange(range, with: "[\n\(items)]")
+  }
+  return result
+}
+
+/// The range from `[` to the matching `]` of `let <list>: [String] = [...]`.
+private func listRange(_ list: String, in manifest: String) throws(ScaffoldError) -> Range<
+  String.Index
+> {
+  let missing = ScaffoldError(
+    "Package.swift has no `let \(list): [String] = [...]` list to register the component in; "
+      + "add one (see CONTRIBUTING.md) and run the command again")
+  guard let declaration = manifest.range(of: "let \(list): [String] = [") else { throw missing }
+  let open = manifest.index(before: declaration.upperBound)
+  var depth = 0
+  var index = open
+  while index < manifest.endIndex {
+    switch manifest[index] {
+    case "[": depth += 1
+    case "]":
+      depth -= 1
+      if depth == 0 { return open..<manifest.index(after: index) }
+    default: break
+    }
+    index = manifest.index(after: index)
+  }
+  throw missing
+}
