@@ -16,28 +16,52 @@ public protocol CheckableScalar: LayerScalar, BinaryFloatingPoint {
 
 /// A relative tolerance with a floor, so that zero and tiny gradients are judged fairly.
 ///
-/// The relative error of an analytic value `a` against a reference `n` is
+/// The error of an analytic value `a` against a reference `n` is
 /// `|a - n| / max(|a|, |n|, floor)`: relative where the derivative is large, and absolute
 /// (scaled by `1 / floor`) where it is tiny or zero.
+///
+/// The floor scales with the function: at a point where |f(x)| is below 1 it is
+/// `floor · max(|f(x)|, minimumScale)`. A derivative formula is computed from quantities of
+/// the size of f(x), so its rounding error scales with |f(x)|, not with 1; scaling the floor
+/// the same way (as one scales a loss) judges tiny gradients in a vanishing tail, such as
+/// σ'(-30) ≈ 9.4e-14, far more strictly than a fixed floor could.
 public struct Tolerance: Sendable, Hashable, Codable {
-  /// The largest relative error that passes.
+  /// The largest error that passes.
   public var relative: Double
-  /// The magnitude below which errors are measured absolutely.
+  /// The magnitude below which errors are measured absolutely, where |f(x)| >= 1.
   public var floor: Double
+  /// The smallest factor `floor` is scaled by where |f(x)| is tiny.
+  public var minimumScale: Double
 
-  /// A tolerance of `relative` above `floor`.
-  public init(relative: Double, floor: Double) {
+  /// A tolerance of `relative` above a floor of `floor` (scaled down to
+  /// `floor · minimumScale` where the function is tiny).
+  public init(relative: Double, floor: Double, minimumScale: Double = 1) {
     self.relative = relative
     self.floor = floor
+    self.minimumScale = minimumScale
   }
 
-  /// The error of `analytic` against `reference`; infinity when either is NaN.
+  /// The floor at a point where the function's magnitude is `magnitude`.
   @inlinable
-  public func error(_ analytic: Double, _ reference: Double) -> Double {
+  public func floor(forFunctionMagnitude magnitude: Double) -> Double {
+    guard magnitude.isFinite else { return floor }
+    return floor * Swift.max(Swift.min(magnitude, 1), minimumScale)
+  }
+
+  /// The error of `analytic` against `reference` with the given floor; infinity when either
+  /// is NaN.
+  @inlinable
+  public func error(_ analytic: Double, _ reference: Double, floor: Double) -> Double {
     if analytic.isNaN || reference.isNaN { return .infinity }
     if analytic == reference { return 0 }
     let scale = Swift.max(Swift.abs(analytic), Swift.abs(reference), floor)
     return Swift.abs(analytic - reference) / scale
+  }
+
+  /// The error of `analytic` against `reference` with the full floor.
+  @inlinable
+  public func error(_ analytic: Double, _ reference: Double) -> Double {
+    error(analytic, reference, floor: floor)
   }
 }
 
@@ -46,9 +70,12 @@ extension Float: CheckableScalar {
   public typealias Wide = Double
   /// `"Float"`.
   public static var scalarName: String { "Float" }
-  /// 1e-4 relative; absolute below 1e-2 (about 8 ulps of 1, the error of a correct Float
-  /// formula that subtracts two rounded values near 1).
-  public static var tolerance: Tolerance { Tolerance(relative: 1e-4, floor: 1e-2) }
+  /// 1e-4 relative; absolute below 1e-2 (an absolute error of 1e-6, about 8 ulps of 1: a
+  /// correct Float formula that subtracts two rounded values near 1 loses that much), scaled
+  /// down to 1e-3 where |f(x)| is tiny.
+  public static var tolerance: Tolerance {
+    Tolerance(relative: 1e-4, floor: 1e-2, minimumScale: 1e-1)
+  }
 }
 
 #if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
@@ -57,8 +84,11 @@ extension Float: CheckableScalar {
     public typealias Wide = Float80
     /// `"Double"`.
     public static var scalarName: String { "Double" }
-    /// 1e-8 relative; absolute below 1e-5 (an absolute error of 1e-13, a few hundred ulps of 1).
-    public static var tolerance: Tolerance { Tolerance(relative: 1e-8, floor: 1e-5) }
+    /// 1e-8 relative; absolute below 1e-5 (an absolute error of 1e-13, a few hundred ulps of
+    /// 1), scaled down to 1e-7 (1e-15 absolute) where |f(x)| is tiny.
+    public static var tolerance: Tolerance {
+      Tolerance(relative: 1e-8, floor: 1e-5, minimumScale: 1e-2)
+    }
   }
 
   extension Float80: CheckableScalar {
@@ -67,7 +97,7 @@ extension Float: CheckableScalar {
     /// `"Float80"`.
     public static var scalarName: String { "Float80" }
     /// As for `Double`.
-    public static var tolerance: Tolerance { Tolerance(relative: 1e-8, floor: 1e-5) }
+    public static var tolerance: Tolerance { Double.tolerance }
   }
 #else
   extension Double: CheckableScalar {
@@ -75,8 +105,10 @@ extension Float: CheckableScalar {
     public typealias Wide = Double
     /// `"Double"`.
     public static var scalarName: String { "Double" }
-    /// 1e-8 relative; absolute below 1e-5.
-    public static var tolerance: Tolerance { Tolerance(relative: 1e-8, floor: 1e-5) }
+    /// 1e-8 relative; absolute below 1e-5, scaled down to 1e-7 where |f(x)| is tiny.
+    public static var tolerance: Tolerance {
+      Tolerance(relative: 1e-8, floor: 1e-5, minimumScale: 1e-2)
+    }
   }
 #endif
 

@@ -19,6 +19,9 @@ public struct SamplePlan: Sendable, Hashable {
   /// Distances from each declared kink at which both sides are sampled.
   public var kinkDistances: [Double] = (1...9).map { 1 / pow10($0) }
 
+  /// The spacing of the grid scanned for undeclared kinks, jumps and derivative switches.
+  public var scanStep: Double = 1.0 / 128
+
   /// The default plan.
   public init() {}
 

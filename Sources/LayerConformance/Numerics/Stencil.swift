@@ -1,44 +1,105 @@
 import Foundation
 import LayerCore
 
-/// Finite-difference estimates of f'(x) from values of f, computed in the wide type.
+/// Finite-difference estimates of f'(x) from values of f, computed in type `W`, each with an
+/// estimate of its own error.
 ///
-/// The step is `cbrt(ε) · max(|x|, 1)`, the classical optimum for the central difference
-/// (truncation error O(h²) balanced against rounding error O(ε/h)), rounded so that x + h is
-/// exactly representable and the step is what the difference really spans.
-@usableFromInline
+/// Function values are multiplied by a power of two (exact) that brings f(x) near 1 before
+/// they are differenced, so that slopes of tiny functions do not lose digits to subnormal
+/// differences (loss scaling).
 struct Stencil<W: CheckableScalar> {
-  /// Which side of x the stencil may use.
-  @usableFromInline
+  /// Which side of x a stencil may reach.
   enum Side: String, Sendable {
     case central, forward, backward
   }
 
-  @usableFromInline let f: (W) -> W
+  /// An estimate of f'(x) and a bound on its error.
+  struct Estimate {
+    var value: W
+    var error: W
+  }
 
-  @usableFromInline
+  let f: (W) -> W
+
   init(_ f: @escaping (W) -> W) { self.f = f }
 
-  /// The step for x: cbrt(ε_W) · max(|x|, 1), made exact.
-  @usableFromInline
-  static func step(at x: W, scale: W = 1) -> W {
-    let raw = W(Foundation.cbrt(Double(W.ulpOfOne))) * Swift.max(Swift.abs(x), 1) * scale
-    let shifted = x + raw
-    let exact = shifted - x
+  /// ε^power · max(|x|, 1), rounded so that x + h is exactly representable.
+  static func step(at x: W, power: Double) -> W {
+    let raw = W(Foundation.pow(Double(W.ulpOfOne), power)) * Swift.max(Swift.abs(x), 1)
+    let exact = (x + raw) - x
     return exact == 0 ? raw : exact
   }
 
-  /// The second-order estimate on the given side: central (f(x+h) - f(x-h)) / 2h, or the
-  /// one-sided (∓3f(x) ± 4f(x±h) ∓ f(x±2h)) / 2h that never crosses to the other side.
-  @usableFromInline
-  func derivative(at x: W, step h: W, side: Side) -> W {
+  /// The step of the plain central difference: ∛ε · max(|x|, 1), the classical optimum.
+  static func centralStep(at x: W) -> W { step(at: x, power: 1.0 / 3) }
+
+  /// The step of the Richardson-extrapolated five-point stencil: ε^(1/7) · max(|x|, 1), which
+  /// balances its O(h⁶) truncation error against O(ε/h) rounding.
+  static func richardsonStep(at x: W) -> W { step(at: x, power: 1.0 / 7) }
+
+  /// The step of the one-sided Richardson stencil, O(h³) truncation: ε^(1/4) · max(|x|, 1).
+  static func oneSidedStep(at x: W) -> W { step(at: x, power: 1.0 / 4) }
+
+  /// A power of two that brings |f(x)| near 1 (1 for zero or non-finite values).
+  func scale(at x: W) -> W {
+    let fx = f(x)
+    guard fx.isFinite, fx != 0 else { return 1 }
+    let exponent = Swift.max(Swift.min(-Int(fx.exponent), 600), -600)
+    return W(sign: .plus, exponent: W.Exponent(exponent), significand: 1)
+  }
+
+  /// The rounding error of a difference of values near f(x), divided by h.
+  func noise(at x: W, step h: W) -> W {
+    let fx = Swift.abs(f(x))
+    return 4 * W.ulpOfOne * (fx.isFinite ? Swift.max(fx, W.leastNormalMagnitude) : 0) / h
+  }
+
+  /// Second-order estimate on the given side: central (f(x+h) - f(x-h)) / 2h, or the
+  /// one-sided (∓3f(x) ± 4f(x±h) ∓ f(x±2h)) / 2h that stays on one side of x.
+  func secondOrder(at x: W, step h: W, side: Side) -> W {
+    let s = scale(at: x)
+    let g = { (t: W) in self.f(t) * s }
+    let value: W
+    switch side {
+    case .central: value = (g(x + h) - g(x - h)) / (2 * h)
+    case .forward: value = (-3 * g(x) + 4 * g(x + h) - g(x + 2 * h)) / (2 * h)
+    case .backward: value = (3 * g(x) - 4 * g(x - h) + g(x - 2 * h)) / (2 * h)
+    }
+    return value / s
+  }
+
+  /// The plain second-order estimate at step h, with its error estimated from a second
+  /// evaluation at h/2 (the difference of the two is three quarters of the error at h).
+  func plain(at x: W, step h: W, side: Side) -> Estimate {
+    let coarse = secondOrder(at: x, step: h, side: side)
+    let fine = secondOrder(at: x, step: h / 2, side: side)
+    return Estimate(
+      value: coarse, error: Swift.abs(coarse - fine) * 4 / 3 + noise(at: x, step: h))
+  }
+
+  /// Five-point central stencil (f(x-2h) - 8f(x-h) + 8f(x+h) - f(x+2h)) / 12h, O(h⁴).
+  func fivePoint(at x: W, step h: W) -> W {
+    let s = scale(at: x)
+    let g = { (t: W) in self.f(t) * s }
+    return (g(x - 2 * h) - 8 * g(x - h) + 8 * g(x + h) - g(x + 2 * h)) / (12 * h) / s
+  }
+
+  /// Richardson extrapolation: the five-point stencil at h and h/2 combined as
+  /// (16·D(h/2) - D(h)) / 15, O(h⁶); one-sided, the second-order stencil at h and h/2
+  /// combined as (4·D(h/2) - D(h)) / 3, O(h³). The error estimate is the distance from the
+  /// finer unextrapolated value plus rounding noise.
+  func richardson(at x: W, step h: W, side: Side) -> Estimate {
     switch side {
     case .central:
-      return (f(x + h) - f(x - h)) / (2 * h)
-    case .forward:
-      return (-3 * f(x) + 4 * f(x + h) - f(x + 2 * h)) / (2 * h)
-    case .backward:
-      return (3 * f(x) - 4 * f(x - h) + f(x - 2 * h)) / (2 * h)
+      let coarse = fivePoint(at: x, step: h)
+      let fine = fivePoint(at: x, step: h / 2)
+      let value = (16 * fine - coarse) / 15
+      return Estimate(value: value, error: Swift.abs(value - fine) + 2 * noise(at: x, step: h))
+    case .forward, .backward:
+      let coarse = secondOrder(at: x, step: h, side: side)
+      let fine = secondOrder(at: x, step: h / 2, side: side)
+      let value = (4 * fine - coarse) / 3
+      return Estimate(value: value, error: Swift.abs(value - fine) + 4 * noise(at: x, step: h))
     }
   }
 }

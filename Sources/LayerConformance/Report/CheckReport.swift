@@ -18,6 +18,8 @@ public struct CheckReport: Sendable, Hashable, Codable {
   public var kinks: [KinkResult]
   /// Everything found wrong; empty when the component passes.
   public var problems: [Problem]
+  /// Observations that are not failures, such as points where dual numbers were outvoted.
+  public var notes: [String] = []
 
   /// Whether the component passed: at least one point checked, and no problem found.
   public var passed: Bool { problems.isEmpty && points > 0 }
@@ -84,5 +86,6 @@ func format(_ value: Double) -> String {
 }
 
 func pad(_ text: String, _ width: Int) -> String {
-  text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+  if width == 0 { return text }
+  return text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
 }

@@ -6,8 +6,11 @@ public struct PointResult: Sendable, Hashable, Codable {
   public var analytic: Double
   /// The numeric reference the analytic value was judged against.
   public var numeric: Double
-  /// Every reference the kit computed at this point, by method name.
+  /// Every reference the kit computed at this point, by method name (`central`,
+  /// `richardson`, `dual`).
   public var references: [String: Double]
+  /// The reference ``numeric`` comes from: `dual` unless the finite differences outvoted it.
+  public var judgedBy: String
   /// The finite-difference stencil used: `central`, `forward` (right of a kink) or
   /// `backward` (left of a kink).
   public var stencil: String
