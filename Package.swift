@@ -32,7 +32,59 @@ let activationProducts: [Product] = activations.map { name in
   .library(name: "\(name)Activation", targets: ["\(name)Activation"])
 }
 
-let builtInModules: [Target.Dependency] = activations.map { .target(name: "\($0)Activation") }
+// MARK: - Layers
+//
+// Every built-in layer (and loss or penalty) is one line here. The line `"Name"` means: the
+// folder `Sources/Layers/Name/`, the module `NameLayer`, the library product `NameLayer`, the
+// public type `Name` and its registry entry `NameBlueprint()`.
+let layers: [String] = [
+  "Dense",
+  "Dropout",
+  "Sequential",
+  "BinaryCrossEntropy",
+  "SoftmaxCrossEntropy",
+  "MeanSquaredError",
+  "L1Penalty",
+  "L2Penalty",
+]
+
+/// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the
+/// registry checks, is built from Dense, Tanh and Dropout.
+let layerDependencies: [String: [Target.Dependency]] = [
+  "Sequential": ["DenseLayer", "DropoutLayer", "TanhActivation"]
+]
+
+let layerTargets: [Target] = layers.map { name in
+  .target(
+    name: "\(name)Layer",
+    dependencies: ["LayerCore"] + (layerDependencies[name] ?? []),
+    path: "Sources/Layers/\(name)",
+    swiftSettings: swiftSettings
+  )
+}
+
+let layerProducts: [Product] = layers.map { name in
+  .library(name: "\(name)Layer", targets: ["\(name)Layer"])
+}
+
+let builtInModules: [Target.Dependency] =
+  activations.map { .target(name: "\($0)Activation") } + layers.map { .target(name: "\($0)Layer") }
+
+/// The gradient-check tests of the layers, and the benchmark of the whole-network check
+/// (`swift run -c release layerkit-benchmark`).
+let layerCheckTargets: [Target] = [
+  .testTarget(
+    name: "LayerCheckTests",
+    dependencies: ["LayerConformance", "LayerKit"],
+    swiftSettings: swiftSettings
+  ),
+  .executableTarget(
+    name: "layerkit-benchmark",
+    dependencies: ["LayerConformance", "LayerKit"],
+    path: "Sources/Benchmarks/layerkit-benchmark",
+    swiftSettings: swiftSettings
+  ),
+]
 
 // MARK: - Scaffolding and registry generation
 //
@@ -97,7 +149,7 @@ let package = Package(
     .library(name: "LayerConformance", targets: ["LayerConformance"]),
     .library(name: "LayerKit", targets: ["LayerKit"]),
     .executable(name: "layerkit", targets: ["layerkit"]),
-  ] + activationProducts,
+  ] + activationProducts + layerProducts,
   targets: [
     .target(name: "LayerCore", swiftSettings: swiftSettings),
     .target(name: "LayerConformance", dependencies: ["LayerCore"], swiftSettings: swiftSettings),
@@ -134,5 +186,5 @@ let package = Package(
       dependencies: ["LayerConformance", "LayerKit", "_TemplateActivation"],
       swiftSettings: swiftSettings
     ),
-  ] + activationTargets + scaffoldingTargets
+  ] + activationTargets + scaffoldingTargets + layerTargets + layerCheckTargets
 )
