@@ -1,0 +1,62 @@
+// The accuracy benchmark: how close each numeric derivative of the kit comes to the true
+// derivative of the built-in activations, from the mpmath tables in Benchmarks/References.
+//
+//     swift run -c release layerkit-accuracy [--references DIR]
+//
+// Prints one table per activation: method, type, points, median and maximum relative error.
+// Exits 1 if the best method in Double misses the targets (median <= 1e-12, max <= 1e-9).
+
+import Foundation
+import LayerConformance
+import LayerKit
+
+var referenceFolder = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent().appendingPathComponent("Benchmarks/References")
+let arguments = CommandLine.arguments
+if let index = arguments.firstIndex(of: "--references"), index + 1 < arguments.count {
+  referenceFolder = URL(fileURLWithPath: arguments[index + 1])
+}
+
+func scientific(_ value: Double) -> String { String(format: "%.2e", value) }
+
+var missed: [String] = []
+print("Accuracy of numeric derivatives against mpmath (40 digits), smooth points x = k/16 in [-10, 10]")
+for activation in BuiltIn.activations {
+  let file = referenceFolder.appendingPathComponent("\(activation.name).csv")
+  let table: ReferenceTable
+  do {
+    table = try ReferenceTable(contentsOf: file)
+  } catch {
+    FileHandle.standardError.write(Data("error: \(activation.name): \(error)\n".utf8))
+    exit(2)
+  }
+  var studies = AccuracyStudy.measureAll(activation, in: Double.self, table: table)
+  #if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
+    studies += AccuracyStudy.measureAll(activation, in: Float80.self, table: table)
+  #endif
+  print("\n\(activation.name)")
+  print("  method                         type     points  median      max")
+  for study in studies {
+    print(
+      "  " + study.method.padding(toLength: 31, withPad: " ", startingAt: 0)
+        + study.scalar.padding(toLength: 9, withPad: " ", startingAt: 0)
+        + String(study.points).padding(toLength: 8, withPad: " ", startingAt: 0)
+        + scientific(study.median).padding(toLength: 12, withPad: " ", startingAt: 0)
+        + scientific(study.maximum))
+  }
+  let numericInDouble = studies.filter {
+    $0.scalar == "Double" && DerivativeMethod(rawValue: $0.method) != nil
+  }
+  if let best = numericInDouble.min(by: { ($0.maximum, $0.median) < ($1.maximum, $1.median) }) {
+    let ok = best.median <= 1e-12 && best.maximum <= 1e-9
+    print(
+      "  best method in Double: \(best.method): median \(scientific(best.median)), max "
+        + "\(scientific(best.maximum)) -> \(ok ? "meets" : "MISSES") the targets (1e-12, 1e-9)")
+    if !ok { missed.append(activation.name) }
+  }
+}
+if !missed.isEmpty {
+  print("\ntargets missed for: \(missed.joined(separator: ", "))")
+  exit(1)
+}
