@@ -196,7 +196,7 @@ struct ScaffoldTests {
   }
 
   /// The real templates plan cleanly against this very package (without writing anything).
-  @Test(arguments: [ComponentKind.activation])
+  @Test(arguments: ComponentKind.allCases)
   func theRealTemplatesInstantiate(_ kind: ComponentKind) throws {
     let plan = try Scaffolder(root: packageRoot).plan(kind, named: "ZzProbe")
     #expect(plan.files.map(\.name) == ["ZzProbe.swift"])
