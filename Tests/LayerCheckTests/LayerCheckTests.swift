@@ -24,7 +24,8 @@ struct RegisteredLayerTests {
 
   @Test(arguments: layers, ScalarKind.allCases)
   func registeredLayerPassesDirectionalCheck(_ layer: Named, _ scalar: ScalarKind) {
-    let report = LayerGradientChecker(mode: .directional(count: 3)).check(layer.blueprint, as: scalar)
+    let report = LayerGradientChecker(mode: .directional(count: 3)).check(
+      layer.blueprint, as: scalar)
     #expect(report.passed, "\(report)")
     #expect(report.points == 3)
   }
@@ -112,6 +113,7 @@ struct LayerKitBehaviourTests {
         [DenseBlueprint(inputSize: 4, outputSize: 3), DenseBlueprint(inputSize: 5, outputSize: 2)]),
       as: Double.self)
     #expect(!broken.passed)
-    #expect(broken.problems.contains { $0.contains("Dense (input): expected shape [3, 5], got [3, 3]") })
+    #expect(
+      broken.problems.contains { $0.contains("Dense (input): expected shape [3, 5], got [3, 3]") })
   }
 }

@@ -25,7 +25,9 @@ struct DenseWithoutTranspose<Scalar: LayerScalar>: Layer {
     var wrong = [Scalar](repeating: 0, count: n * m)
     for r in 0..<batch {
       for j in 0..<m {
-        for i in 0..<n { wrong[j * n + i] += outputGradient.scalars[r * m + j] * cache.scalars[r * n + i] }
+        for i in 0..<n {
+          wrong[j * n + i] += outputGradient.scalars[r * m + j] * cache.scalars[r * n + i]
+        }
       }
     }
     result.parameters["weight"] = try Tensor(shape: [n, m], scalars: wrong)
@@ -49,7 +51,8 @@ struct DenseBiasFromFirstExample<Scalar: LayerScalar>: Layer {
   {
     var result = try inner.backward(outputGradient, cache: cache)
     let m = inner.outputSize
-    result.parameters["bias"] = try Tensor(shape: [m], scalars: Array(outputGradient.scalars[0..<m]))
+    result.parameters["bias"] = try Tensor(
+      shape: [m], scalars: Array(outputGradient.scalars[0..<m]))
     return result
   }
 }
@@ -101,7 +104,9 @@ struct BrokenDropout<Scalar: LayerScalar>: MaskingLayer {
     let saved = random
     let scale = bug == .noScaling ? Scalar(1) : Scalar(1 / keepProbability)
     var mask = input
-    for k in mask.scalars.indices { mask.scalars[k] = random.nextUnit() < keepProbability ? scale : 0 }
+    for k in mask.scalars.indices {
+      mask.scalars[k] = random.nextUnit() < keepProbability ? scale : 0
+    }
     return (try mask.zipMap(input, layer: name) { $0 * $1 }, (mask, saved))
   }
   func backward(_ outputGradient: Tensor<Scalar>, cache: (Tensor<Scalar>, RandomSource)?)

@@ -29,7 +29,10 @@ struct NetworkCheckTests {
     #expect(report.passed, "\(report)")
     #expect(report.difference <= 1e-7)
     #expect(report.points == 4 * 6 + 4 + 3 * 4 + 3 + 3 + 1)
-    #expect(report.tensors.map(\.name) == ["0.weight", "0.bias", "3.weight", "3.bias", "5.weight", "5.bias"])
+    #expect(
+      report.tensors.map(\.name) == [
+        "0.weight", "0.bias", "3.weight", "3.bias", "5.weight", "5.bias",
+      ])
     #expect(report.worst.count == 5)
   }
 
@@ -84,14 +87,17 @@ struct NetworkCheckTests {
     for entry in 0..<count {
       let value = dense.parameters.tensors[tensor].scalars[entry] + 0.125
       let shortcut = try #require(
-        dense.output(settingParameter: tensor, entry: entry, to: value, output: output, cache: cache))
+        dense.output(
+          settingParameter: tensor, entry: entry, to: value, output: output, cache: cache))
       var changed = dense
       var set = changed.parameters
       set.tensors[tensor].scalars[entry] = value
       changed.parameters = set
       let full = try changed.forward(input, mode: .inference, random: &random).output
       for k in full.scalars.indices {
-        #expect(abs(shortcut.scalars[k] - full.scalars[k]) <= 8 * Double.ulpOfOne * max(abs(full.scalars[k]), 1))
+        #expect(
+          abs(shortcut.scalars[k] - full.scalars[k]) <= 8 * Double.ulpOfOne
+            * max(abs(full.scalars[k]), 1))
       }
     }
   }
@@ -105,7 +111,9 @@ struct BadInputTests {
 
   @Test func denseRejectsZeroSizesAndWrongShapes() throws {
     var random = RandomSource(seed: 1)
-    #expect(throws: LayerError.self) { try Dense<Double>(inputSize: 0, outputSize: 3, random: &random) }
+    #expect(throws: LayerError.self) {
+      try Dense<Double>(inputSize: 0, outputSize: 3, random: &random)
+    }
     let dense = try Dense<Double>(inputSize: 4, outputSize: 3, random: &random)
     let error = #expect(throws: LayerError.self) {
       try dense.forward(Tensor(zeros: [2, 5]), mode: .training, random: &random)

@@ -41,7 +41,9 @@ func seconds(_ body: () -> Void) -> Double {
 var full: NetworkCheckReport?
 var fullTime = Double.infinity
 for _ in 0..<3 {
-  let t = seconds { full = NetworkGradientChecker().check(layers: layers, loss: loss, input: input, target: target) }
+  let t = seconds {
+    full = NetworkGradientChecker().check(layers: layers, loss: loss, input: input, target: target)
+  }
   fullTime = min(fullTime, t)
 }
 // LayerKit, directional mode (2 directions), best of 5.
@@ -73,7 +75,9 @@ if !CommandLine.arguments.contains("--no-numpy") {
   try stored.withUnsafeBytes { try Data($0).write(to: data) }
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", script.path, data.path, sizes.map(String.init).joined(separator: ",")]
+  process.arguments = [
+    "python3", script.path, data.path, sizes.map(String.init).joined(separator: ","),
+  ]
   let pipe = Pipe()
   process.standardOutput = pipe
   try process.run()
@@ -92,24 +96,45 @@ if !CommandLine.arguments.contains("--no-numpy") {
 func cell(_ value: Double) -> String { String(format: "%.3e", value) }
 var rows: [[String]] = [["method", "entries", "time (s)", "difference", "passed"]]
 if let numpy {
-  rows.append(["numpy, seeds' procedure (eps 1e-7)", "\(parameterCount)", String(format: "%.3f", numpy.seconds), cell(numpy.difference), numpy.difference <= 1e-7 ? "yes" : "no"])
+  rows.append([
+    "numpy, seeds' procedure (eps 1e-7)", "\(parameterCount)",
+    String(format: "%.3f", numpy.seconds), cell(numpy.difference),
+    numpy.difference <= 1e-7 ? "yes" : "no",
+  ])
 }
 if let full {
-  rows.append(["LayerKit full, two-sided, fast path", "\(full.points)", String(format: "%.4f", fullTime), cell(full.difference), full.passed ? "yes" : "no"])
+  rows.append([
+    "LayerKit full, two-sided, fast path", "\(full.points)", String(format: "%.4f", fullTime),
+    cell(full.difference), full.passed ? "yes" : "no",
+  ])
 }
 if let plain {
-  rows.append(["LayerKit full, no fast path (extrapolated)", "\(plain.points) of \(parameterCount)", String(format: "%.3f", plainExtrapolated), cell(plain.difference), plain.passed ? "yes" : "no"])
+  rows.append([
+    "LayerKit full, no fast path (extrapolated)", "\(plain.points) of \(parameterCount)",
+    String(format: "%.3f", plainExtrapolated), cell(plain.difference), plain.passed ? "yes" : "no",
+  ])
 }
 if let directional {
-  rows.append(["LayerKit directional, 2 directions", "2", String(format: "%.4f", directionalTime), cell(directional.difference), directional.passed ? "yes" : "no"])
+  rows.append([
+    "LayerKit directional, 2 directions", "2", String(format: "%.4f", directionalTime),
+    cell(directional.difference), directional.passed ? "yes" : "no",
+  ])
 }
 let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
 for (i, row) in rows.enumerated() {
-  print(zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: " | "))
+  print(
+    zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(
+      separator: " | "))
   if i == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-|-")) }
 }
 print("")
-print("network [12288, 5, 5, 1], tanh, tanh, sigmoid + binary cross-entropy, 1 example, \(parameterCount) parameters (Double)")
-if let numpy { print("ratio numpy / LayerKit full check: \(String(format: "%.1f", numpy.seconds / fullTime))x") }
-print("targets: full check <= 0.15 s with difference <= 1e-9: \(fullTime <= 0.15 && (full?.difference ?? 1) <= 1e-9 ? "met" : "MISSED"); directional < 10 ms: \(directionalTime < 0.01 ? "met" : "MISSED")")
+print(
+  "network [12288, 5, 5, 1], tanh, tanh, sigmoid + binary cross-entropy, 1 example, \(parameterCount) parameters (Double)"
+)
+if let numpy {
+  print("ratio numpy / LayerKit full check: \(String(format: "%.1f", numpy.seconds / fullTime))x")
+}
+print(
+  "targets: full check <= 0.15 s with difference <= 1e-9: \(fullTime <= 0.15 && (full?.difference ?? 1) <= 1e-9 ? "met" : "MISSED"); directional < 10 ms: \(directionalTime < 0.01 ? "met" : "MISSED")"
+)
 if let full, !full.passed { print(full) }

@@ -215,7 +215,8 @@ struct LayerRun<T: CheckableScalar> {
     if checker.reseeds { random = fresh }
     let y = try layer.forward(x, mode: .training, random: &random).output
     guard y.shape == weights.shape else {
-      throw .shapeMismatch(layer: "\(name) (reference output)", expected: weights.shape, actual: y.shape)
+      throw .shapeMismatch(
+        layer: "\(name) (reference output)", expected: weights.shape, actual: y.shape)
     }
     var sum: W = 0
     for k in y.scalars.indices { sum += weights.scalars[k] * y.scalars[k] }
@@ -351,7 +352,8 @@ struct LayerRun<T: CheckableScalar> {
     return norm
   }
 
-  mutating func compare(_ tensor: String, _ index: Int, _ analytic: T, _ numeric: W) -> EntryResult {
+  mutating func compare(_ tensor: String, _ index: Int, _ analytic: T, _ numeric: W) -> EntryResult
+  {
     let a = Double(analytic)
     let n = Double(numeric)
     let error = tolerance.error(a, n)
@@ -414,7 +416,8 @@ struct LayerRun<T: CheckableScalar> {
     if Swift.abs(mean - 1) > 5 * meanSigma + 1e-6 {
       problems.append(
         "\(label): the mean output for an input of ones is \(mean), more than 5σ = "
-          + "\(5 * meanSigma) from 1: the expected value is not preserved (missing 1/keep scaling?)")
+          + "\(5 * meanSigma) from 1: the expected value is not preserved (missing 1/keep scaling?)"
+      )
     }
     var inference = fresh
     let identity = try layer.forward(input, mode: .inference, random: &inference).output

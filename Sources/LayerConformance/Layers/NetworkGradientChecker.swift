@@ -48,12 +48,14 @@ extension NetworkCheckReport: CustomStringConvertible {
     for tensor in tensors {
       lines.append(
         "    \(tensor.name): \(tensor.checkedEntries.count)/\(tensor.count) entries, difference "
-          + "\(layerFormat(tensor.difference)), worst error \(layerFormat(tensor.maxRelativeError))")
+          + "\(layerFormat(tensor.difference)), worst error \(layerFormat(tensor.maxRelativeError))"
+      )
     }
     for entry in worst {
       lines.append(
         "    worst: \(entry.tensor)[\(entry.index)] analytic \(layerFormat(entry.analytic)), "
-          + "numeric \(layerFormat(entry.numeric)), |a - n| \(layerFormat(Swift.abs(entry.analytic - entry.numeric)))")
+          + "numeric \(layerFormat(entry.numeric)), |a - n| \(layerFormat(Swift.abs(entry.analytic - entry.numeric)))"
+      )
     }
     return lines.joined(separator: "\n")
   }
@@ -138,7 +140,8 @@ public struct NetworkGradientChecker: Sendable {
         for t in parameters.tensors.indices {
           let name = "\(k).\(parameters.names[t])"
           let tensor = parameters.tensors[t]
-          guard analytic[k].tensors.indices.contains(t), analytic[k].tensors[t].count == tensor.count
+          guard analytic[k].tensors.indices.contains(t),
+            analytic[k].tensors[t].count == tensor.count
           else {
             problems.append(
               "network [\(T.scalarName)]: layer \(k) (\(layers[k].name)) returned no gradient of "
@@ -182,10 +185,13 @@ public struct NetworkGradientChecker: Sendable {
     }
     let difference = normRatioDifference(results.map(\.analytic), results.map(\.numeric))
     if results.isEmpty && problems.isEmpty {
-      problems.append("network [\(T.scalarName)]: no parameter entry was checked; the check proves nothing")
+      problems.append(
+        "network [\(T.scalarName)]: no parameter entry was checked; the check proves nothing")
     }
     if !(difference <= T.networkThreshold) {
-      let worst = results.max { Swift.abs($0.analytic - $0.numeric) < Swift.abs($1.analytic - $1.numeric) }
+      let worst = results.max {
+        Swift.abs($0.analytic - $0.numeric) < Swift.abs($1.analytic - $1.numeric)
+      }
       problems.append(
         "network [\(T.scalarName)]: difference \(layerFormat(difference)) > threshold "
           + "\(layerFormat(T.networkThreshold))"
@@ -371,5 +377,6 @@ func openedShortcut<L: Layer>(
   cache: any Sendable
 ) -> Tensor<L.Scalar>? {
   guard let typed = cache as? L.Cache else { return nil }
-  return layer.output(settingParameter: tensor, entry: entry, to: value, output: output, cache: typed)
+  return layer.output(
+    settingParameter: tensor, entry: entry, to: value, output: output, cache: typed)
 }

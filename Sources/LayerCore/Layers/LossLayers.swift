@@ -6,7 +6,8 @@ public func validateLossInput<T: LayerScalar>(
   _ prediction: Tensor<T>, _ target: Tensor<T>, loss: String
 ) throws(LayerError) {
   guard prediction.shape == target.shape else {
-    throw .shapeMismatch(layer: "\(loss) (target)", expected: prediction.shape, actual: target.shape)
+    throw .shapeMismatch(
+      layer: "\(loss) (target)", expected: prediction.shape, actual: target.shape)
   }
   guard prediction.rank >= 1, prediction.count > 0 else {
     throw .invalidConfiguration(
@@ -56,7 +57,8 @@ public struct LossLayer<Scalar: LayerScalar>: Layer {
     _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
   ) throws(LayerError) -> LayerGradients<Scalar> {
     guard outputGradient.shape == [1] else {
-      throw .shapeMismatch(layer: "\(name) (output gradient)", expected: [1], actual: outputGradient.shape)
+      throw .shapeMismatch(
+        layer: "\(name) (output gradient)", expected: [1], actual: outputGradient.shape)
     }
     let g = outputGradient.scalars[0]
     return LayerGradients(input: try loss.gradient(input, target: target).map { $0 * g })
@@ -104,7 +106,8 @@ public struct PenaltyLayer<Scalar: LayerScalar>: Layer {
     _ outputGradient: Tensor<Scalar>, cache shape: [Int]
   ) throws(LayerError) -> LayerGradients<Scalar> {
     guard outputGradient.shape == [1] else {
-      throw .shapeMismatch(layer: "\(name) (output gradient)", expected: [1], actual: outputGradient.shape)
+      throw .shapeMismatch(
+        layer: "\(name) (output gradient)", expected: [1], actual: outputGradient.shape)
     }
     let g = outputGradient.scalars[0]
     return LayerGradients(

@@ -30,7 +30,9 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     guard weight.rank == 2, weight.shape[0] > 0, weight.shape[1] > 0 else {
       throw .invalidConfiguration(
         layer: "Dense",
-        reason: "the weight must be a non-empty matrix [inputSize, outputSize], got shape \(weight.shape)")
+        reason:
+          "the weight must be a non-empty matrix [inputSize, outputSize], got shape \(weight.shape)"
+      )
     }
     guard bias.shape == [weight.shape[1]] else {
       throw .shapeMismatch(layer: "Dense", expected: [weight.shape[1]], actual: bias.shape)
@@ -91,7 +93,9 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     guard input.shape[0] > 0 else {
       throw .invalidConfiguration(
         layer: "Dense",
-        reason: "the input of shape \(input.shape) is an empty batch; expected [batch >= 1, \(inputSize)]")
+        reason:
+          "the input of shape \(input.shape) is an empty batch; expected [batch >= 1, \(inputSize)]"
+      )
     }
   }
 
@@ -100,6 +104,8 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   /// - Throws: ``LayerError`` naming `Dense` and both shapes when the input is not
   ///   `[batch, inputSize]` with `batch >= 1`, or a parameter tensor has the wrong shape.
   @inlinable
+  @_specialize(exported:true,where Scalar == Double)
+  @_specialize(exported:true,where Scalar == Float)
   public func forward(
     _ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource
   ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Tensor<Scalar>) {
@@ -131,6 +137,8 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   /// - Throws: ``LayerError/shapeMismatch(layer:expected:actual:)`` when `outputGradient` is
   ///   not `[batch, outputSize]`.
   @inlinable
+  @_specialize(exported:true,where Scalar == Double)
+  @_specialize(exported:true,where Scalar == Float)
   public func backward(
     _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
   ) throws(LayerError) -> LayerGradients<Scalar> {
@@ -176,11 +184,14 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   /// by `(value - weight[i, j]) * x[:, i]`; setting `bias[j]` moves it by `value - bias[j]`.
   /// O(batch) instead of O(batch · inputSize · outputSize).
   @inlinable
+  @_specialize(exported:true,where Scalar == Double)
+  @_specialize(exported:true,where Scalar == Float)
   public func output(
     settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
     cache input: Tensor<Scalar>
   ) -> Tensor<Scalar>? {
-    guard input.rank == 2, input.shape[1] == inputSize, output.shape == [input.shape[0], outputSize]
+    guard input.rank == 2, input.shape[1] == inputSize,
+      output.shape == [input.shape[0], outputSize]
     else { return nil }
     let batch = input.shape[0]
     var result = output

@@ -21,7 +21,8 @@ public struct Sequential<Scalar: LayerScalar>: Layer {
   /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` for an empty list.
   public init(_ layers: [any Layer<Scalar>]) throws(LayerError) {
     guard !layers.isEmpty else {
-      throw .invalidConfiguration(layer: "Sequential", reason: "a composition needs at least one layer")
+      throw .invalidConfiguration(
+        layer: "Sequential", reason: "a composition needs at least one layer")
     }
     self.layers = layers
   }
@@ -39,7 +40,9 @@ public struct Sequential<Scalar: LayerScalar>: Layer {
       var entries: [(name: String, tensor: Tensor<Scalar>)] = []
       for (index, layer) in layers.enumerated() {
         let set = layer.parameters
-        for (name, tensor) in zip(set.names, set.tensors) { entries.append(("\(index).\(name)", tensor)) }
+        for (name, tensor) in zip(set.names, set.tensors) {
+          entries.append(("\(index).\(name)", tensor))
+        }
       }
       return ParameterSet(entries)
     }
@@ -97,7 +100,9 @@ public struct Sequential<Scalar: LayerScalar>: Layer {
     }
     var entries: [(name: String, tensor: Tensor<Scalar>)] = []
     for (index, set) in perLayer.enumerated() {
-      for (name, tensor) in zip(set.names, set.tensors) { entries.append(("\(index).\(name)", tensor)) }
+      for (name, tensor) in zip(set.names, set.tensors) {
+        entries.append(("\(index).\(name)", tensor))
+      }
     }
     return LayerGradients(input: gradient, parameters: ParameterSet(entries))
   }
