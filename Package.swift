@@ -186,5 +186,12 @@ let package = Package(
       dependencies: ["LayerConformance", "LayerKit", "_TemplateActivation"],
       swiftSettings: swiftSettings
     ),
+    // The accuracy benchmark: `swift run -c release layerkit-accuracy`.
+    .executableTarget(
+      name: "layerkit-accuracy",
+      dependencies: ["LayerKit", "LayerConformance"],
+      path: "Sources/Benchmarks/layerkit-accuracy",
+      swiftSettings: swiftSettings
+    ),
   ] + activationTargets + scaffoldingTargets + layerTargets + layerCheckTargets
 )

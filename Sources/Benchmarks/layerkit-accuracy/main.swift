@@ -21,7 +21,8 @@ if let index = arguments.firstIndex(of: "--references"), index + 1 < arguments.c
 func scientific(_ value: Double) -> String { String(format: "%.2e", value) }
 
 var missed: [String] = []
-print("Accuracy of numeric derivatives against mpmath (40 digits), smooth points x = k/16 in [-10, 10]")
+print(
+  "Accuracy of numeric derivatives against mpmath (40 digits), smooth points x = k/16 in [-10, 10]")
 for activation in BuiltIn.activations {
   let file = referenceFolder.appendingPathComponent("\(activation.name).csv")
   let table: ReferenceTable

@@ -14,9 +14,12 @@ import LayerCore
 /// - a five-point stencil with Richardson extrapolation;
 /// - forward-mode ``Dual`` numbers through the component's own `value(at:)`.
 ///
-/// The analytic value is judged against the dual reference; the two finite differences
-/// confirm it, and where either of them is reliable (small estimated error) but disagrees,
-/// the checker reports a ``Problem/Kind/referencesDisagree`` problem instead of guessing.
+/// The analytic value is judged against the dual reference. The two finite differences,
+/// taken at very different steps, confirm it when they agree with each other; where that
+/// pair agrees but the dual numbers do not (branches that cancel at a point fool automatic
+/// differentiation), the pair judges, and the report's notes say so. Where the pair disagrees
+/// with itself (noise, or a function that is a staircase at the stencil's scale), the notes say
+/// that too.
 /// Stencils never straddle a declared kink: near one they turn one-sided. At each declared
 /// kink the checker measures both one-sided slopes and checks the declared convention, and a
 /// scan over the sampled range finds undeclared kinks, jumps in the function, and jumps in the

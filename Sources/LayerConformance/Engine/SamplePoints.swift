@@ -15,7 +15,7 @@ public struct SamplePlan: Sendable, Hashable {
   /// The seed of those random points.
   public var seed: UInt64 = 0x5EED
   /// Tail points; each is used with both signs.
-  public var tails: [Double] = [20, 40, 50, 100, 700, 1e10]
+  public var tails: [Double] = [12, 15, 20, 25, 30, 40, 50, 100, 700, 1e10]
   /// Distances from each declared kink at which both sides are sampled.
   public var kinkDistances: [Double] = (1...9).map { 1 / pow10($0) }
 

@@ -48,10 +48,40 @@ struct Stencil<W: CheckableScalar> {
     return W(sign: .plus, exponent: W.Exponent(exponent), significand: 1)
   }
 
-  /// The rounding error of a difference of values near f(x), divided by h.
-  func noise(at x: W, step h: W) -> W {
-    let fx = Swift.abs(f(x))
-    return 4 * W.ulpOfOne * (fx.isFinite ? Swift.max(fx, W.leastNormalMagnitude) : 0) / h
+  /// The rounding noise σ of f near x, measured rather than assumed (after Moré and Wild,
+  /// "Estimating computational noise", 2011): nine values f(x + iδ) on x's side, spaced like
+  /// the stencil (δ = ∛ε · max(|x|, 1) / 4), and their k-th differences for k = 4, 5, 6.
+  /// For smooth f those shrink like δ^k; noise makes them level off at about
+  /// σ·√((2k)! / (k!)²). The smallest of the three scaled estimates is taken, and never less
+  /// than ε·|f(x)|. A function that cancels internally, such as 1 + erf(x) for x < -3, is far
+  /// noisier than ε·|f(x)|, and only a measurement shows it.
+  func roughness(at x: W, side: Side) -> W {
+    let delta = Self.centralStep(at: x) / 4
+    let offsets: [W] =
+      switch side {
+      case .central: (-4...4).map { W($0) }
+      case .forward: (0...8).map { W($0) }
+      case .backward: (-8...0).map { W($0) }
+      }
+    var differences = offsets.map { f(x + $0 * delta) }
+    let floor = W.ulpOfOne * Swift.abs(f(x))
+    guard differences.allSatisfy(\.isFinite) else { return floor }
+    var best = W.infinity
+    // γ_k = (k!)² / (2k)! for k = 1...6.
+    let gamma: [W] = [0.5, 1.0 / 6, 1.0 / 20, 1.0 / 70, 1.0 / 252, 1.0 / 924]
+    for k in 1...6 {
+      differences = (0..<differences.count - 1).map { differences[$0 + 1] - differences[$0] }
+      guard k >= 4 else { continue }
+      let meanSquare = differences.reduce(W(0)) { $0 + $1 * $1 } / W(differences.count)
+      best = Swift.min(best, (gamma[k - 1] * meanSquare).squareRoot())
+    }
+    return Swift.max(best, floor)
+  }
+
+  /// The rounding error of a stencil of step h on the given side: three times the measured
+  /// noise of f, divided by h.
+  func noise(at x: W, step h: W, side: Side) -> W {
+    3 * roughness(at: x, side: side) / h
   }
 
   /// Second-order estimate on the given side: central (f(x+h) - f(x-h)) / 2h, or the
@@ -74,7 +104,7 @@ struct Stencil<W: CheckableScalar> {
     let coarse = secondOrder(at: x, step: h, side: side)
     let fine = secondOrder(at: x, step: h / 2, side: side)
     return Estimate(
-      value: coarse, error: Swift.abs(coarse - fine) * 4 / 3 + noise(at: x, step: h))
+      value: coarse, error: Swift.abs(coarse - fine) * 4 / 3 + noise(at: x, step: h, side: side))
   }
 
   /// Five-point central stencil (f(x-2h) - 8f(x-h) + 8f(x+h) - f(x+2h)) / 12h, O(h⁴).
@@ -94,12 +124,14 @@ struct Stencil<W: CheckableScalar> {
       let coarse = fivePoint(at: x, step: h)
       let fine = fivePoint(at: x, step: h / 2)
       let value = (16 * fine - coarse) / 15
-      return Estimate(value: value, error: Swift.abs(value - fine) + 2 * noise(at: x, step: h))
+      return Estimate(
+        value: value, error: Swift.abs(value - fine) + noise(at: x, step: h, side: side))
     case .forward, .backward:
       let coarse = secondOrder(at: x, step: h, side: side)
       let fine = secondOrder(at: x, step: h / 2, side: side)
       let value = (4 * fine - coarse) / 3
-      return Estimate(value: value, error: Swift.abs(value - fine) + 4 * noise(at: x, step: h))
+      return Estimate(
+        value: value, error: Swift.abs(value - fine) + 2 * noise(at: x, step: h, side: side))
     }
   }
 }

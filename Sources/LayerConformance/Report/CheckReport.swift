@@ -48,17 +48,22 @@ extension CheckReport: CustomStringConvertible {
       lines.append("  - \(problem.message)")
     }
     if problems.count > 10 { lines.append("  - ... and \(problems.count - 10) more problems") }
+    for note in notes.prefix(3) { lines.append("  note: \(note)") }
     if !worstPoints.isEmpty {
       lines.append("  worst points:")
-      lines.append(
-        "    "
-          + ["x", "analytic", "numeric", "stencil", "error", "tolerance"].enumerated()
-          .map { pad($1, $0 == 3 ? 9 : 24) }.joined())
+      let header = [
+        "x", "analytic", "central", "richardson", "dual", "stencil", "error", "tolerance",
+      ]
+      let widths = [24, 24, 24, 24, 24, 9, 24, 0]
+      lines.append("    " + zip(header, widths).map { pad($0, $1) }.joined())
       for point in worstPoints {
-        lines.append(
-          "    " + pad(format(point.x), 24) + pad(format(point.analytic), 24)
-            + pad(format(point.numeric), 24) + pad(point.stencil, 9) + pad(format(point.error), 24)
-            + format(point.tolerance))
+        let cells = [
+          format(point.x), format(point.analytic), format(point.references["central"] ?? .nan),
+          format(point.references["richardson"] ?? .nan),
+          format(point.references["dual"] ?? .nan), point.stencil, format(point.error),
+          format(point.tolerance),
+        ]
+        lines.append("    " + zip(cells, widths).map { pad($0, $1) }.joined())
       }
     }
     for kink in kinks {

@@ -65,8 +65,6 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
     case undeclaredKink
     /// The function value itself jumps.
     case discontinuity
-    /// The numeric references disagree with each other, so no verdict is possible.
-    case referencesDisagree
     /// A parameter, kink or domain declaration is unusable.
     case invalidDeclaration
     /// No point was checked at all.

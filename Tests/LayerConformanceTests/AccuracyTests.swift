@@ -1,0 +1,54 @@
+import Foundation
+import LayerConformance
+import LayerKit
+import Testing
+
+/// The kit's numeric derivatives against the mpmath tables in Benchmarks/References.
+struct AccuracyTests {
+  static let references = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Benchmarks/References")
+
+  static func table(_ name: String) throws -> ReferenceTable {
+    try ReferenceTable(contentsOf: references.appendingPathComponent("\(name).csv"))
+  }
+
+  @Test(arguments: BuiltIn.activations.map(\.name))
+  func theBestMethodInDoubleMeetsTheTargets(_ name: String) throws {
+    let activation = try #require(BuiltIn.activations.first { $0.name == name })
+    let studies = AccuracyStudy.measureAll(activation, in: Double.self, table: try Self.table(name))
+    let dual = try #require(studies.first { $0.method == "dual" })
+    #expect(dual.points >= 320)
+    #expect(dual.median <= 1e-12, "\(dual)")
+    #expect(dual.maximum <= 1e-9, "\(dual)")
+  }
+
+  /// The built-in derivatives are correct to the last few bits in Double.
+  @Test(arguments: BuiltIn.activations.map(\.name))
+  func handWrittenDerivativesAreAccurateToAFewUlps(_ name: String) throws {
+    let activation = try #require(BuiltIn.activations.first { $0.name == name })
+    let studies = AccuracyStudy.measureAll(activation, in: Double.self, table: try Self.table(name))
+    let own = try #require(studies.first { $0.method == "hand-written derivative" })
+    #expect(own.maximum <= 4 * Double.ulpOfOne, "\(own)")
+  }
+
+  /// Richardson beats the plain central difference, which beats the textbook h = 1e-7.
+  @Test func richardsonBeatsCentralBeatsTextbook() throws {
+    let studies = AccuracyStudy.measureAll(
+      Sigmoid(), in: Double.self, table: try Self.table("Sigmoid"))
+    let median = Dictionary(uniqueKeysWithValues: studies.map { ($0.method, $0.median) })
+    let textbook = try #require(median["central, h = 1e-7 (textbook)"])
+    let central = try #require(median["central"])
+    let richardson = try #require(median["richardson"])
+    #expect(richardson < central / 100)
+    #expect(central < textbook / 10)
+  }
+
+  @Test func aMalformedTableIsAnErrorNamingTheLine() {
+    #expect(throws: ReferenceTable.FormatError.self) { try ReferenceTable(csv: "x,y\n1,2") }
+    let error = #expect(throws: ReferenceTable.FormatError.self) {
+      try ReferenceTable(csv: "x,f,fprime\n1,2,3\n1,two,3")
+    }
+    #expect(error?.description.hasPrefix("line 3:") == true)
+  }
+}
