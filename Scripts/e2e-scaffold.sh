@@ -57,14 +57,17 @@ mv Templates/Layer/Template.swift "$work/Template.swift"
 refuse "the template Templates/Layer/ has no .swift file" new-layer CIProbe
 mv "$work/Template.swift" Templates/Layer/Template.swift
 
-# `run_tests <log>`: runs only the conformance and registry tests; returns swift test's status.
+# `run_tests <log> [all]`: runs the conformance and registry tests, or with `all` the whole
+# `swift test` (a correct new component must not break any test); returns swift test's status.
 tests='builtInDerivativesAreCorrect|registeredLayerPassesFullCheck|everyComponentFolderIsRegistered|everyRegisteredNameIsItsFolderName'
 run_tests() {
-  local status
+  local status filter=(--filter "$tests")
+  [ "${2:-}" = all ] && filter=()
   set +e
-  swift test --filter "$tests" >"$1" 2>&1
+  swift test "${filter[@]}" >"$1" 2>&1
   status=$?
   set -e
+  [ "$status" -eq 0 ] || grep -E '^✘|error:' "$1" | cut -c1-400 | head -20
   return $status
 }
 
@@ -86,7 +89,7 @@ grep -q '^  "CIProbe",$' Package.swift || die "CIProbe was not added to the acti
 probe=Sources/Activations/CIProbe/CIProbe.swift
 [ -f "$probe" ] || die "$probe was not created"
 
-say "correct formula tanh(βx)/β and derivative 1 - tanh²(βx): swift test passes"
+say "correct formula tanh(βx)/β and derivative 1 - tanh²(βx): the whole swift test passes"
 replace "$probe" \
   "    let positivePart = x > 0 ? x : 0
     return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)" \
@@ -95,7 +98,7 @@ replace "$probe" "    T.logistic(T(beta) * x)" \
   "    let t = T.tanh(T(beta) * x)
     return 1 - t * t"
 t0=$SECONDS
-run_tests "$work/right.log" || { tail -40 "$work/right.log"; die "swift test failed for a correct CIProbe"; }
+run_tests "$work/right.log" all || { tail -40 "$work/right.log"; die "swift test failed for a correct CIProbe"; }
 grep -q 'CIProbe(beta: 1.0) in Double' "$work/right.log" || die "swift test did not check CIProbe"
 echo "swift test passed, CIProbe in Float and Double checked ($((SECONDS - t0)) s)"
 swift run layerkit check --component CIProbe 2>/dev/null | tail -4
@@ -117,7 +120,7 @@ grep -q '^  "CIProbe",$' Package.swift || die "CIProbe was not added to the laye
 layer=Sources/Layers/CIProbe/CIProbe.swift
 [ -f "$layer" ] || die "$layer was not created"
 
-say "correct layer y = weight · tanh(x) + bias: swift test passes"
+say "correct layer y = weight · tanh(x) + bias: the whole swift test passes"
 replace "$layer" \
   "      output.scalars[index] = input.scalars[index] * weight.scalars[j] + bias.scalars[j]" \
   "      output.scalars[index] = weight.scalars[j] * Scalar.tanh(input.scalars[index]) + bias.scalars[j]"
@@ -128,7 +131,7 @@ replace "$layer" \
       inputGradient.scalars[index] = g * weight.scalars[j] * (1 - t * t)
       weightGradient.scalars[j] += g * t"
 t0=$SECONDS
-run_tests "$work/layer-right.log" \
+run_tests "$work/layer-right.log" all \
   || { tail -40 "$work/layer-right.log"; die "swift test failed for a correct CIProbe layer"; }
 grep -q 'layer → CIProbe' "$work/layer-right.log" || die "swift test did not check the CIProbe layer"
 echo "swift test passed, CIProbe layer checked ($((SECONDS - t0)) s)"

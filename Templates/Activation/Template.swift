@@ -56,7 +56,8 @@ public struct Template: Activation {
   // MARK: ✏️ 3. FORMULA
   // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
   // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, and let NaN give NaN.
+  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
+  // let NaN give NaN. The kit checks all of these.
 
   /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
   /// intermediate overflows, even at the largest finite x.

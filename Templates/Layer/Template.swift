@@ -89,9 +89,10 @@ public struct Template<Scalar: LayerScalar>: Layer {
       ]))
   }
 
-  // ✏️ KINKS: a layer declares none. If the forward pass has points where it is not
-  // differentiable (max, abs, a ReLU inside), the gradient check can land on them; keep such
-  // layers' kinks in an activation and compose, or see CONTRIBUTING.md.
+  // ✏️ KINKS: a layer has no kink list. The layer check draws random inputs, which almost never
+  // fall on a kink, so a kink in a layer goes unchecked on both sides. Put such a nonlinearity
+  // (max, abs, a clamp) in an `Activation`, which declares its kinks and is checked on both
+  // sides of each, and compose it with `ActivationLayer`. This example is smooth: nothing here.
 
   private func checkShape(_ input: Tensor<Scalar>) throws(LayerError) {
     guard input.rank == 2, input.shape[1] == features else {

@@ -158,22 +158,41 @@ struct Scaffolder {
   /// The message printed after a successful scaffold.
   func nextSteps(_ kind: ComponentKind, named name: String, plan: ScaffoldPlan) -> String {
     let file = "\(plan.folder)/\(plan.files.first?.name ?? "\(name).swift")"
-    let places: String
     switch kind {
-    case .activation: places = "the formula, the derivative, the kinks and the parameters"
-    case .layer: places = "the parameters, the forward pass and the backward pass"
+    case .activation:
+      return """
+        \(created(kind, named: name, plan: plan))
+        Next steps:
+          1. Edit the places marked ✏️ in \(file):
+             the parameters, the kinks, the formula and the derivative.
+             As created, it is a renamed copy of the template's example and already passes.
+          2. swift test
+             checks \(name) in Float and in Double and names every point where the hand-written
+             derivative disagrees with the formula.
+          3. swift run layerkit check --component \(name)
+             prints the same check as a table.
+        """
+    case .layer:
+      return """
+        \(created(kind, named: name, plan: plan))
+        Next steps:
+          1. Edit the places marked ✏️ in \(file):
+             the parameters, the forward pass and the backward pass.
+             As created, it is a renamed copy of the template's example and already passes.
+          2. swift test
+             checks \(name) in Float and in Double and names every input or parameter entry
+             where the backward pass disagrees with the forward pass.
+        """
     }
-    return """
-      Created \(plan.folder)/ from \(kind.templateFolder) (\(plan.files.map(\.name).joined(separator: ", "))).
-      Registered "\(name)" in the `\(kind.packageList)` list of Package.swift \
-      (module and product \(kind.module(for: name))).
+  }
 
-      Next steps:
-        1. Open \(file) and edit the places marked ✏️: \(places).
-           It already compiles and passes as it is (a copy of the template's example).
-        2. Run `swift test`: it checks \(name) in Float and in Double and names every point where
-           the hand-written derivative disagrees with the formula.
-           `swift run layerkit check --component \(name)` prints the same check as a table.
+  private func created(_ kind: ComponentKind, named name: String, plan: ScaffoldPlan) -> String {
+    let files = plan.files.map(\.name).joined(separator: ", ")
+    return """
+      Created \(plan.folder)/ from \(kind.templateFolder)/ (\(files)).
+      Registered "\(name)" in the `\(kind.packageList)` list of Package.swift (module and product \
+      \(kind.module(for: name))). Nothing else needs registering.
+
       """
   }
 
