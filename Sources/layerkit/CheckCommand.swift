@@ -11,9 +11,11 @@ struct CheckCommand {
   var components: [String] = []
   var scalars: [ScalarKind] = ScalarKind.allCases
   var format: Format = .table
+  var plotFolder: String?
 
   static let usage = """
     USAGE: layerkit check [--component NAME]... [--scalar Float|Double]... [--format table|json]
+                          [--plots DIR]
 
     Checks the derivative of every registered component against numeric references.
 
@@ -21,6 +23,8 @@ struct CheckCommand {
       --component NAME   Check only this component (repeatable).
       --scalar TYPE      Check only this scalar type, Float or Double (repeatable).
       --format FORMAT    table (default) or json.
+      --plots DIR        Write one SVG per activation into DIR: function, analytic and
+                         numeric derivative, kinks, failing points.
       -h, --help         Show this help.
 
     EXIT STATUS: 0 all passed, 1 a check failed, 2 bad usage or unknown component.
@@ -56,6 +60,8 @@ struct CheckCommand {
           throw UsageError("unknown format '\(name)' (known: table, json)")
         }
         self.format = format
+      case "--plots":
+        plotFolder = try value(for: argument)
       default:
         throw UsageError("unexpected argument '\(argument)'")
       }
@@ -89,12 +95,17 @@ struct CheckCommand {
     for problem in report.problems {
       FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
     }
+    if let plotFolder {
+      let written = try writePlots(of: registry, report: report, to: plotFolder)
+      FileHandle.standardError.write(Data("wrote \(written.count) plot(s) to \(plotFolder)\n".utf8))
+    }
     return report.passed ? 0 : 1
   }
 
   func table(_ report: RegistryReport) -> String {
     let header = [
-      "component", "scalar", "variants", "points", "worst rel. error", "kinks", "verdict",
+      "component", "scalar", "variants", "points", "worst rel. error", "kinks", "time (ms)",
+      "verdict",
     ]
     var rows = [header]
     for component in report.components {
@@ -102,6 +113,7 @@ struct CheckCommand {
         component.component, component.scalar, "\(component.runs.count)", "\(component.points)",
         String(format: "%.3e", component.maxRelativeError),
         "\(component.kinksConfirmed)/\(component.kinksDeclared)",
+        String(format: "%.0f", component.seconds * 1000),
         component.passed ? "pass" : "FAIL",
       ])
     }

@@ -46,6 +46,8 @@ public struct GradientChecker: Sendable {
   public func checkAllVariants(_ activation: some Activation, as scalar: ScalarKind)
     -> ComponentReport
   {
+    let clock = ContinuousClock()
+    let start = clock.now
     var runs = [check(activation, as: scalar)]
     var declarationProblems: [Problem] = []
     for parameter in activation.parameters {
@@ -62,7 +64,11 @@ public struct GradientChecker: Sendable {
       }
     }
     if !declarationProblems.isEmpty { runs[0].problems += declarationProblems }
-    return ComponentReport(component: activation.name, scalar: scalar.rawValue, runs: runs)
+    let elapsed = clock.now - start
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    return ComponentReport(
+      component: activation.name, scalar: scalar.rawValue, runs: runs, seconds: seconds)
   }
 
   /// Checks `activation` in scalar type `T`.

@@ -6,6 +6,8 @@ public struct ComponentReport: Sendable, Hashable {
   public var scalar: String
   /// One report per parameter variant; the first is the component as registered.
   public var runs: [CheckReport]
+  /// How long the check took, in seconds.
+  public var seconds: Double = 0
 
   /// Whether every variant passed (and there was at least one).
   public var passed: Bool { !runs.isEmpty && runs.allSatisfy(\.passed) }
@@ -36,11 +38,11 @@ extension ComponentReport: CustomStringConvertible {
 extension ComponentReport: Codable {
   enum CodingKeys: String, CodingKey {
     case component, scalar, passed, points, maxRelativeError, kinks, kinksConfirmed, problems
-    case runs
+    case seconds, runs
   }
 
   /// Encodes the summary fields (`component`, `scalar`, `passed`, `points`,
-  /// `maxRelativeError`, `kinks`, `kinksConfirmed`, `problems`) and the runs.
+  /// `maxRelativeError`, `kinks`, `kinksConfirmed`, `problems`, `seconds`) and the runs.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(component, forKey: .component)
@@ -51,6 +53,7 @@ extension ComponentReport: Codable {
     try container.encode(kinksDeclared, forKey: .kinks)
     try container.encode(kinksConfirmed, forKey: .kinksConfirmed)
     try container.encode(problems.map(\.message), forKey: .problems)
+    try container.encode(seconds, forKey: .seconds)
     try container.encode(runs, forKey: .runs)
   }
 
@@ -60,5 +63,6 @@ extension ComponentReport: Codable {
     component = try container.decode(String.self, forKey: .component)
     scalar = try container.decode(String.self, forKey: .scalar)
     runs = try container.decode([CheckReport].self, forKey: .runs)
+    seconds = try container.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
   }
 }
