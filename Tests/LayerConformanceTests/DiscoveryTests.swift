@@ -89,3 +89,41 @@ struct JumpAtPointSeven: Activation {
   func value<T: LayerScalar>(at x: T) -> T { x < T(0.7) ? x : x + T(0.1) }
   func derivative<T: LayerScalar>(at x: T) -> T { x.isNaN ? x : 1 }
 }
+
+/// The natural logarithm, defined for x > 0 only.
+struct Logarithm: Activation {
+  var name: String { "Logarithm" }
+  var domain: Domain { .positive }
+  func value<T: LayerScalar>(at x: T) -> T { T.log(x) }
+  func derivative<T: LayerScalar>(at x: T) -> T { 1 / x }
+}
+
+/// The logarithm with a derivative that is wrong by 1 % close to the domain's edge.
+struct LogarithmWrongNearZero: Activation {
+  var name: String { "LogarithmWrongNearZero" }
+  var domain: Domain { .positive }
+  func value<T: LayerScalar>(at x: T) -> T { T.log(x) }
+  func derivative<T: LayerScalar>(at x: T) -> T { x < T(0.05) ? T(1.01) / x : 1 / x }
+}
+
+struct DomainTests {
+  @Test(arguments: ScalarKind.allCases)
+  func aDomainIsRespected(_ scalar: ScalarKind) {
+    let report = GradientChecker().check(Logarithm(), as: scalar)
+    #expect(report.passed, "\(report)")
+    #expect(report.points > 100)
+  }
+
+  @Test func pointsOutsideTheDomainAreNeverSampled() {
+    let points = SamplePlan().finitePoints(for: Logarithm(), as: Double.self)
+    #expect(!points.isEmpty)
+    #expect(points.allSatisfy { $0 > 0 })
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func anErrorNearTheDomainEdgeIsCaught(_ scalar: ScalarKind) {
+    let report = GradientChecker().check(LogarithmWrongNearZero(), as: scalar)
+    #expect(!report.passed)
+    #expect(report.problems.contains { $0.kind == .derivativeMismatch })
+  }
+}
