@@ -104,13 +104,15 @@ struct CheckCommand {
 
   func table(_ report: RegistryReport) -> String {
     let header = [
-      "component", "scalar", "variants", "points", "worst rel. error", "kinks", "time (ms)",
+      "component", "scalar", "variants", "points", "confirmed", "worst rel. error", "kinks",
+      "time (ms)",
       "verdict",
     ]
     var rows = [header]
     for component in report.components {
       rows.append([
         component.component, component.scalar, "\(component.runs.count)", "\(component.points)",
+        "\(component.confirmedPoints)",
         String(format: "%.3e", component.maxRelativeError),
         "\(component.kinksConfirmed)/\(component.kinksDeclared)",
         String(format: "%.0f", component.seconds * 1000),
@@ -127,7 +129,8 @@ struct CheckCommand {
     lines.append("")
     lines.append(
       "\(report.components.count - failed.count) passed, \(failed.count) failed "
-        + "(kinks: declared/confirmed; kit tolerance: Float 1e-4, Double 1e-8 relative)")
+        + "(confirmed: points where the two finite differences agreed with the dual numbers; "
+        + "kinks: confirmed/declared; tolerance: Float 1e-4, Double 1e-8 relative)")
     for component in failed {
       lines.append("")
       lines.append(component.description)

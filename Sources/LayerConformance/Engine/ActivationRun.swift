@@ -1,5 +1,15 @@
 import LayerCore
 
+/// Whether the finite-difference pair confirmed the dual reference at a point.
+enum Confirmation {
+  /// Both finite differences are precise enough and agree with each other.
+  case confirmed
+  /// At least one is too imprecise (its error estimate exceeds a tenth of the tolerance).
+  case imprecise
+  /// Both are precise enough but disagree with each other.
+  case disagreed
+}
+
 /// The state of one check: one activation, one scalar type `T`, references in `T.Wide`.
 struct ActivationRun<T: CheckableScalar, A: Activation> {
   typealias W = T.Wide
@@ -16,6 +26,7 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
   var kinkResults: [KinkResult] = []
   var problems: [Problem] = []
   var notes: [String] = []
+  var confirmedPoints = 0
 
   init(activation: A, plan: SamplePlan) {
     self.activation = activation
@@ -82,7 +93,8 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
 
   mutating func checkPoints() {
     var nonFinite: [Problem] = []
-    var unconfirmed: [Double] = []
+    var imprecise: [Double] = []
+    var disagreed: [Double] = []
     for x in plan.finitePoints(for: activation, as: T.self) {
       let xw = W(x)
       if barriers.contains(xw) { continue }  // judged by checkKinks
@@ -106,7 +118,11 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
       guard let point = compare(analytic: Double(analytic), at: xw) else { continue }
       results.append(point.result)
       if let note = point.note { notes.append(note) }
-      if point.fdDisagree { unconfirmed.append(point.result.x) }
+      switch point.confirmation {
+      case .confirmed: confirmedPoints += 1
+      case .imprecise: imprecise.append(point.result.x)
+      case .disagreed: disagreed.append(point.result.x)
+      }
     }
     problems += nonFinite.prefix(5)
     if nonFinite.count > 5 {
@@ -123,11 +139,18 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
             + "\(format(worst.error)) > tolerance \(format(worst.tolerance)) "
             + "(\(failing.count) of \(results.count) points fail)"))
     }
-    if !unconfirmed.isEmpty {
+    if !disagreed.isEmpty {
       notes.append(
-        "at \(unconfirmed.count) of \(results.count) points the two finite differences disagree "
+        "at \(disagreed.count) of \(results.count) points the two finite differences disagree "
           + "with each other (noise, or a function that is a staircase at the stencil's scale), "
-          + "so dual numbers judged alone; first at x = \(format(unconfirmed[0]))")
+          + "so dual numbers judged alone; first at x = \(format(disagreed[0]))")
+    }
+    if !imprecise.isEmpty {
+      notes.append(
+        "at \(imprecise.count) of \(results.count) points the finite differences are too "
+          + "imprecise to confirm the dual numbers (|f'| is small next to the rounding of f, as "
+          + "in saturated tails), so dual numbers judged alone; first at x = "
+          + "\(format(imprecise[0]))")
     }
   }
 
@@ -142,8 +165,9 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
   /// perfectly smooth to it. Where the trusted pair disagrees with the dual numbers (an
   /// implementation whose branches cancel at a point, such as max(x, 0) + log1p(e^-|x|) at 0,
   /// fools any automatic differentiation there), the pair judges and a note says so.
-  func compare(analytic: Double, at x: W) -> (result: PointResult, fdDisagree: Bool, note: String?)?
-  {
+  func compare(analytic: Double, at x: W) -> (
+    result: PointResult, confirmation: Confirmation, note: String?
+  )? {
     let stencil = Stencil<W>(f)
     guard let (central, side) = estimate(at: x, stencil: stencil, richardson: false),
       let (richardson, _) = estimate(at: x, stencil: stencil, richardson: true)
@@ -179,7 +203,8 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
       x: Double(x), analytic: analytic, numeric: judge,
       references: ["central": c, "richardson": r, "dual": exact],
       judgedBy: judgeName, stencil: side.rawValue, error: error, tolerance: tolerance.relative)
-    return (result, !pairAgrees, note)
+    let status: Confirmation = pairAgrees ? .confirmed : (usable ? .disagreed : .imprecise)
+    return (result, status, note)
   }
 
   /// A finite-difference estimate at x whose stencil crosses no barrier: central where it
@@ -234,6 +259,6 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
         activation.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
       points: results.count, maxRelativeError: results.map(\.error).max() ?? 0,
       tolerance: tolerance, worstPoints: Array(worst), kinks: kinkResults, problems: problems,
-      notes: notes)
+      notes: notes, confirmedPoints: confirmedPoints)
   }
 }

@@ -20,6 +20,10 @@ public struct CheckReport: Sendable, Hashable, Codable {
   public var problems: [Problem]
   /// Observations that are not failures, such as points where dual numbers were outvoted.
   public var notes: [String] = []
+  /// Of ``points``, how many the two finite differences confirmed independently of the dual
+  /// numbers (the rest lie where finite differences are too imprecise, such as saturated
+  /// tails).
+  public var confirmedPoints: Int = 0
 
   /// Whether the component passed: at least one point checked, and no problem found.
   public var passed: Bool { problems.isEmpty && points > 0 }

@@ -13,6 +13,8 @@ public struct ComponentReport: Sendable, Hashable {
   public var passed: Bool { !runs.isEmpty && runs.allSatisfy(\.passed) }
   /// Points checked over all variants.
   public var points: Int { runs.reduce(0) { $0 + $1.points } }
+  /// Points the finite differences confirmed independently, over all variants.
+  public var confirmedPoints: Int { runs.reduce(0) { $0 + $1.confirmedPoints } }
   /// The largest relative error over all variants.
   public var maxRelativeError: Double { runs.map(\.maxRelativeError).max() ?? 0 }
   /// Kinks declared over all variants.
@@ -38,7 +40,7 @@ extension ComponentReport: CustomStringConvertible {
 extension ComponentReport: Codable {
   enum CodingKeys: String, CodingKey {
     case component, scalar, passed, points, maxRelativeError, kinks, kinksConfirmed, problems
-    case seconds, runs
+    case seconds, confirmedPoints, runs
   }
 
   /// Encodes the summary fields (`component`, `scalar`, `passed`, `points`,
@@ -54,6 +56,7 @@ extension ComponentReport: Codable {
     try container.encode(kinksConfirmed, forKey: .kinksConfirmed)
     try container.encode(problems.map(\.message), forKey: .problems)
     try container.encode(seconds, forKey: .seconds)
+    try container.encode(confirmedPoints, forKey: .confirmedPoints)
     try container.encode(runs, forKey: .runs)
   }
 
