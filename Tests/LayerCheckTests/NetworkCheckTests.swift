@@ -77,6 +77,71 @@ struct NetworkCheckTests {
     #expect(abs(fast.difference - plain.difference) < 1e-9)
   }
 
+  /// Entry by entry, for every parameter: the fast path's two-sided differences (stacked
+  /// through the rowwise tail without dropout, one at a time with it) equal those of the plain
+  /// recomputation of the whole network, up to the rounding of one cached output (~1e-11 here).
+  @Test(arguments: [false, true]) func fastPathEqualsPlainRecomputationPerEntry(_ dropout: Bool)
+    throws
+  {
+    let (layers, input, target) = try smallNetwork(Double.self, dropout: dropout)
+    let fast = try NetworkGradientChecker(useFastPath: true).numericGradients(
+      layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
+    let plain = try NetworkGradientChecker(useFastPath: false).numericGradients(
+      layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
+    #expect(fast.map(\.names) == plain.map(\.names))
+    var compared = 0
+    for (f, p) in zip(fast, plain) {
+      for (a, b) in zip(f.tensors, p.tensors) {
+        #expect(a.shape == b.shape)
+        for k in a.scalars.indices {
+          #expect(
+            abs(a.scalars[k] - b.scalars[k]) <= 1e-9,
+            "entry \(k): \(a.scalars[k]) vs \(b.scalars[k])")
+          compared += 1
+        }
+      }
+    }
+    #expect(compared == 4 * 6 + 4 + 3 * 4 + 3 + 3 + 1)
+  }
+
+  /// Stacking the perturbed outputs along the batch changes no bit: the same network with one
+  /// activation wrapped as not rowwise (so nothing is stacked) gives identical differences.
+  @Test func stackedPassIsBitIdenticalToOneAtATime() throws {
+    let (layers, input, target) = try smallNetwork(Double.self, dropout: false)
+    var unstacked = layers
+    unstacked[1] = NotRowwise(inner: ActivationLayer(Tanh(), of: Double.self))
+    let checker = NetworkGradientChecker(useFastPath: true)
+    let stacked = try checker.numericGradients(
+      layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
+    let single = try checker.numericGradients(
+      layers: unstacked, loss: BinaryCrossEntropy(), input: input, target: target)
+    #expect(stacked == single)
+  }
+
+  /// `Dense.outputs(settingParameter:entries:...)` is the single-entry shortcuts stacked, bit
+  /// for bit, and `nil` for an entry out of range.
+  @Test(arguments: [0, 1]) func denseStackedShortcutEqualsSingleShortcuts(_ tensor: Int) throws {
+    var random = RandomSource(seed: 5)
+    let dense = try Dense<Double>(inputSize: 5, outputSize: 4, random: &random)
+    let input = try Tensor(shape: [3, 5], scalars: (0..<15).map { _ in random.nextUnit() - 0.5 })
+    let (output, cache) = try dense.forward(input, mode: .inference, random: &random)
+    let entries = Array(dense.parameters.tensors[tensor].scalars.indices.reversed())
+    let values = entries.map { dense.parameters.tensors[tensor].scalars[$0] - 0.25 }
+    let stacked = try #require(
+      dense.outputs(
+        settingParameter: tensor, entries: entries, to: values, output: output, cache: cache))
+    #expect(stacked.shape == [3 * entries.count, 4])
+    for (p, (entry, value)) in zip(entries, values).enumerated() {
+      let single = try #require(
+        dense.output(
+          settingParameter: tensor, entry: entry, to: value, output: output, cache: cache))
+      #expect(Array(stacked.scalars[(p * 12)..<((p + 1) * 12)]) == single.scalars)
+    }
+    #expect(
+      dense.outputs(
+        settingParameter: tensor, entries: [-1], to: [0], output: output, cache: cache) == nil)
+  }
+
   /// `Dense.output(settingParameter:...)` equals a forward pass with the parameter changed.
   @Test(arguments: [0, 1]) func denseShortcutEqualsForwardPass(_ tensor: Int) throws {
     var random = RandomSource(seed: 3)
@@ -101,6 +166,22 @@ struct NetworkCheckTests {
       }
     }
   }
+}
+
+/// A layer that hides its inner layer's rowwise property (the default `false`).
+struct NotRowwise<Inner: Layer>: Layer {
+  var inner: Inner
+  var name: String { inner.name }
+  var parameters: ParameterSet<Inner.Scalar> {
+    get { inner.parameters }
+    set { inner.parameters = newValue }
+  }
+  func forward(_ input: Tensor<Inner.Scalar>, mode: LayerMode, random: inout RandomSource)
+    throws(LayerError) -> (output: Tensor<Inner.Scalar>, cache: Inner.Cache)
+  { try inner.forward(input, mode: mode, random: &random) }
+  func backward(_ outputGradient: Tensor<Inner.Scalar>, cache: Inner.Cache) throws(LayerError)
+    -> LayerGradients<Inner.Scalar>
+  { try inner.backward(outputGradient, cache: cache) }
 }
 
 struct BadInputTests {

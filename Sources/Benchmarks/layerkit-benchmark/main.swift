@@ -37,6 +37,17 @@ func seconds(_ body: () -> Void) -> Double {
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+// `--profile`: one full check only, for a profiler (valgrind --tool=callgrind, perf record).
+if CommandLine.arguments.contains("--profile") {
+  let t = seconds {
+    let report = NetworkGradientChecker().check(
+      layers: layers, loss: loss, input: input, target: target)
+    print(report.passed ? "passed" : "\(report)")
+  }
+  print(String(format: "full check: %.4f s", t))
+  exit(0)
+}
+
 // LayerKit, full two-sided check, best of 3.
 var full: NetworkCheckReport?
 var fullTime = Double.infinity

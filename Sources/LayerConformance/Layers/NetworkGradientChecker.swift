@@ -149,23 +149,17 @@ public struct NetworkGradientChecker: Sendable {
             continue
           }
           let entries = entriesToCheck(count: tensor.count, limit: entryLimit, random: &sampling)
+          let numeric = try trace.centralDifferences(
+            layer: k, tensor: t, entries: entries, scale: scale, loss: loss, target: target,
+            fast: useFastPath)
           var tensorResults: [EntryResult] = []
           tensorResults.reserveCapacity(entries.count)
-          for e in entries {
-            let v = tensor.scalars[e]
-            let h = scale * Swift.max(Swift.abs(v), 1)
-            let plus = try trace.loss(
-              setting: k, tensor: t, entry: e, to: v + h, loss: loss, target: target,
-              fast: useFastPath)
-            let minus = try trace.loss(
-              setting: k, tensor: t, entry: e, to: v - h, loss: loss, target: target,
-              fast: useFastPath)
-            let numeric = Double((plus - minus) / ((v + h) - (v - h)))
+          for (e, n) in zip(entries, numeric) {
             let a = Double(analytic[k].tensors[t].scalars[e])
+            let n = Double(n)
             tensorResults.append(
               EntryResult(
-                tensor: name, index: e, analytic: a, numeric: numeric,
-                error: T.tolerance.error(a, numeric)))
+                tensor: name, index: e, analytic: a, numeric: n, error: T.tolerance.error(a, n)))
           }
           summaries.append(
             TensorSummary(
@@ -200,12 +194,37 @@ public struct NetworkGradientChecker: Sendable {
               + "\(layerFormat($0.numeric)), relative error \(layerFormat($0.error))"
           } ?? ""))
     }
-    let worst = results.sorted {
-      Swift.abs($0.analytic - $0.numeric) > Swift.abs($1.analytic - $1.numeric)
-    }.prefix(5)
+    let worst = largestDeviations(results, count: 5)
     return NetworkCheckReport(
       scalar: T.scalarName, difference: difference, threshold: T.networkThreshold,
       points: results.count, tensors: summaries, worst: Array(worst), problems: problems)
+  }
+
+  /// The two-sided central differences `(L(θ + h e) − L(θ − h e)) / 2h` of the loss for every
+  /// entry of every parameter tensor, with the names and shapes of each layer's parameters;
+  /// `h = stepScale · max(|θ|, 1)` as in ``check(layers:loss:input:target:)``. With
+  /// ``useFastPath`` off every one of the `2 · parameters` evaluations reruns the whole
+  /// network; on, it recomputes only what a perturbation changes (same values up to the
+  /// rounding of the cached sums).
+  ///
+  /// - Throws: The first ``LayerError`` a layer or the loss throws.
+  @inlinable
+  public func numericGradients<T: NetworkCheckScalar>(
+    layers: [any Layer<T>], loss: any Loss, input: Tensor<T>, target: Tensor<T>
+  ) throws(LayerError) -> [ParameterSet<T>] {
+    let trace = try NetworkTrace(layers: layers, input: input, mode: mode, seed: seed)
+    let scale = T(stepScale ?? cbrt(Double(T.ulpOfOne)))
+    var result: [ParameterSet<T>] = []
+    for k in layers.indices {
+      var set = layers[k].parameters
+      for t in set.tensors.indices {
+        set.tensors[t].scalars = try trace.centralDifferences(
+          layer: k, tensor: t, entries: Array(set.tensors[t].scalars.indices), scale: scale,
+          loss: loss, target: target, fast: useFastPath)
+      }
+      result.append(set)
+    }
+    return result
   }
 
   /// Directional mode for a whole network: for `count` (at least 2) random unit directions `u`
@@ -324,6 +343,109 @@ struct NetworkTrace<T: LayerScalar> {
     return result
   }
 
+  /// `(L(θ + h) − L(θ − h)) / ((θ + h) − (θ − h))` with `h = scale · max(|θ|, 1)` for each of
+  /// `entries` of tensor `tensor` of layer `k`.
+  @inlinable
+  func centralDifferences(
+    layer k: Int, tensor t: Int, entries: [Int], scale: T, loss: any Loss, target: Tensor<T>,
+    fast: Bool
+  ) throws(LayerError) -> [T] {
+    let tensor = layers[k].parameters.tensors[t]
+    var perturbed: [Int] = []
+    var values: [T] = []
+    perturbed.reserveCapacity(2 * entries.count)
+    values.reserveCapacity(2 * entries.count)
+    for e in entries {
+      let v = tensor.scalars[e]
+      let h = scale * Swift.max(T.abs(v), 1)
+      perturbed += [e, e]
+      values += [v + h, v - h]
+    }
+    let losses = try self.losses(
+      setting: k, tensor: t, entries: perturbed, to: values, loss: loss, target: target,
+      fast: fast)
+    var result: [T] = []
+    result.reserveCapacity(entries.count)
+    for p in entries.indices {
+      result.append((losses[2 * p] - losses[2 * p + 1]) / (values[2 * p] - values[2 * p + 1]))
+    }
+    return result
+  }
+
+  /// Whether the perturbed outputs of layer `k` can go through the rest of the network in one
+  /// stacked pass: every later layer is rowwise and deterministic.
+  @inlinable
+  func canStack(after k: Int) -> Bool {
+    layers[(k + 1)...].allSatisfy { $0.isRowwise && !$0.isStochastic }
+  }
+
+  /// The loss for each pair `entries[p]`, `values[p]` (entry of tensor `tensor` of layer `k`
+  /// set to the value). On the fast path, when layer `k` has a shortcut and the later layers
+  /// are rowwise and deterministic, chunks of perturbed outputs are stacked along the batch
+  /// dimension, pushed through the later layers in one pass and split again for the loss;
+  /// each row is computed by the same arithmetic as alone, so the losses are the same bits.
+  @inlinable
+  func losses(
+    setting k: Int, tensor: Int, entries: [Int], to values: [T], loss: any Loss,
+    target: Tensor<T>, fast: Bool
+  ) throws(LayerError) -> [T] {
+    var result: [T] = []
+    result.reserveCapacity(values.count)
+    let stack = fast && canStack(after: k)
+    let chunk = Swift.max(1, 8192 / Swift.max(outputs[k].count, 1))
+    var start = 0
+    while start < values.count {
+      let end = Swift.min(start + chunk, values.count)
+      if stack,
+        let stacked = try stackedLosses(
+          setting: k, tensor: tensor, entries: Array(entries[start..<end]),
+          to: Array(values[start..<end]), loss: loss, target: target)
+      {
+        result += stacked
+      } else {
+        for p in start..<end {
+          result.append(
+            try self.loss(
+              setting: k, tensor: tensor, entry: entries[p], to: values[p], loss: loss,
+              target: target, fast: fast))
+        }
+      }
+      start = end
+    }
+    return result
+  }
+
+  /// The stacked pass of ``losses(setting:tensor:entries:to:loss:target:fast:)``; `nil` when
+  /// layer `k` has no stacked shortcut or a later layer does not keep the stacking.
+  @inlinable
+  func stackedLosses(
+    setting k: Int, tensor: Int, entries: [Int], to values: [T], loss: any Loss,
+    target: Tensor<T>
+  ) throws(LayerError) -> [T]? {
+    guard
+      var x = openedStackedShortcut(
+        layers[k], tensor: tensor, entries: entries, values: values, output: outputs[k],
+        cache: caches[k])
+    else { return nil }
+    var random = states[k + 1]
+    for j in (k + 1)..<layers.count {
+      x = try layers[j].forward(x, mode: mode, random: &random).output
+    }
+    guard let last = outputs.last, last.rank >= 1 else { return nil }
+    var stackedShape = last.shape
+    stackedShape[0] *= values.count
+    guard x.shape == stackedShape else { return nil }
+    let size = last.count
+    var result: [T] = []
+    result.reserveCapacity(values.count)
+    for p in 0..<values.count {
+      let slice = try Tensor(
+        shape: last.shape, scalars: Array(x.scalars[(p * size)..<((p + 1) * size)]))
+      result.append(try loss.value(slice, target: target))
+    }
+    return result
+  }
+
   /// The loss with entry `entry` of tensor `tensor` of layer `k` set to `value`.
   @inlinable
   func loss(
@@ -379,4 +501,30 @@ func openedShortcut<L: Layer>(
   guard let typed = cache as? L.Cache else { return nil }
   return layer.output(
     settingParameter: tensor, entry: entry, to: value, output: output, cache: typed)
+}
+
+@inlinable
+func openedStackedShortcut<L: Layer>(
+  _ layer: L, tensor: Int, entries: [Int], values: [L.Scalar], output: Tensor<L.Scalar>,
+  cache: any Sendable
+) -> Tensor<L.Scalar>? {
+  guard let typed = cache as? L.Cache else { return nil }
+  return layer.outputs(
+    settingParameter: tensor, entries: entries, to: values, output: output, cache: typed)
+}
+
+/// The `count` results with the largest `|analytic − numeric|`, largest first, without sorting
+/// them all.
+@inlinable
+func largestDeviations(_ results: [EntryResult], count: Int) -> [EntryResult] {
+  var top: [EntryResult] = []
+  func deviation(_ r: EntryResult) -> Double { Swift.abs(r.analytic - r.numeric) }
+  for result in results {
+    let d = deviation(result)
+    if top.count == count, let last = top.last, !(d > deviation(last)) { continue }
+    let index = top.firstIndex { !(deviation($0) >= d) } ?? top.count
+    top.insert(result, at: index)
+    if top.count > count { top.removeLast() }
+  }
+  return top
 }

@@ -14,6 +14,9 @@ public struct ActivationLayer<Wrapped: Activation, Scalar: LayerScalar>: Layer {
   /// The activation's name.
   public var name: String { activation.name }
 
+  /// Elementwise, hence rowwise.
+  public var isRowwise: Bool { true }
+
   /// Always empty.
   public var parameters: ParameterSet<Scalar> {
     get { ParameterSet() }
@@ -22,6 +25,8 @@ public struct ActivationLayer<Wrapped: Activation, Scalar: LayerScalar>: Layer {
 
   /// Applies the activation to every element; the cache is the input.
   @inlinable
+  @_specialize(kind:partial,where Scalar == Double)
+  @_specialize(kind:partial,where Scalar == Float)
   public func forward(
     _ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource
   ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Tensor<Scalar>) {
@@ -30,6 +35,8 @@ public struct ActivationLayer<Wrapped: Activation, Scalar: LayerScalar>: Layer {
 
   /// Multiplies `outputGradient` elementwise by f'(input).
   @inlinable
+  @_specialize(kind:partial,where Scalar == Double)
+  @_specialize(kind:partial,where Scalar == Float)
   public func backward(
     _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
   ) throws(LayerError) -> LayerGradients<Scalar> {

@@ -16,6 +16,8 @@ public struct BinaryCrossEntropy: Loss {
   ///
   /// - Throws: ``LayerError`` naming the loss when the shapes differ or the batch is empty.
   @inlinable
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func value<T: LayerScalar>(
     _ prediction: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> T {
@@ -33,6 +35,8 @@ public struct BinaryCrossEntropy: Loss {
   ///
   /// - Throws: ``LayerError`` naming the loss when the shapes differ or the batch is empty.
   @inlinable
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func gradient<T: LayerScalar>(
     _ prediction: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> Tensor<T> {

@@ -67,6 +67,9 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   /// `"Dense"`.
   public var name: String { "Dense" }
 
+  /// Each output row is `x[r] W + b`: rowwise.
+  public var isRowwise: Bool { true }
+
   /// `weight` then `bias`. Setting replaces the tensors present in the new value; the forward
   /// pass rejects tensors of the wrong shape.
   public var parameters: ParameterSet<Scalar> {
@@ -104,8 +107,8 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   /// - Throws: ``LayerError`` naming `Dense` and both shapes when the input is not
   ///   `[batch, inputSize]` with `batch >= 1`, or a parameter tensor has the wrong shape.
   @inlinable
-  @_specialize(exported:true,where Scalar == Double)
-  @_specialize(exported:true,where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func forward(
     _ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource
   ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Tensor<Scalar>) {
@@ -137,8 +140,8 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   /// - Throws: ``LayerError/shapeMismatch(layer:expected:actual:)`` when `outputGradient` is
   ///   not `[batch, outputSize]`.
   @inlinable
-  @_specialize(exported:true,where Scalar == Double)
-  @_specialize(exported:true,where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func backward(
     _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
   ) throws(LayerError) -> LayerGradients<Scalar> {
@@ -184,8 +187,8 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   /// by `(value - weight[i, j]) * x[:, i]`; setting `bias[j]` moves it by `value - bias[j]`.
   /// O(batch) instead of O(batch · inputSize · outputSize).
   @inlinable
-  @_specialize(exported:true,where Scalar == Double)
-  @_specialize(exported:true,where Scalar == Float)
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
   public func output(
     settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
     cache input: Tensor<Scalar>
@@ -210,6 +213,53 @@ public struct Dense<Scalar: LayerScalar>: Layer {
       return nil
     }
     return result
+  }
+}
+
+extension Dense {
+  /// The single-entry shortcut for many entries at once, written straight into one stacked
+  /// tensor `[entries.count · batch, outputSize]`: block `p` is the cached output with column
+  /// `j` moved by `(values[p] - weight[i, j]) * x[:, i]` (or by `values[p] - bias[j]`), the
+  /// same arithmetic as ``output(settingParameter:entry:to:output:cache:)``, bit for bit.
+  @inlinable
+  @_specialize(where Scalar == Double)
+  @_specialize(where Scalar == Float)
+  public func outputs(
+    settingParameter tensor: Int, entries: [Int], to values: [Scalar], output: Tensor<Scalar>,
+    cache input: Tensor<Scalar>
+  ) -> Tensor<Scalar>? {
+    guard entries.count == values.count, tensor == 0 || tensor == 1, input.rank == 2,
+      input.shape[1] == inputSize, output.shape == [input.shape[0], outputSize]
+    else { return nil }
+    let changed = tensor == 0 ? weight : bias
+    guard entries.allSatisfy({ $0 >= 0 && $0 < changed.count }) else { return nil }
+    let batch = input.shape[0]
+    let n = inputSize
+    let m = outputSize
+    let block = batch * m
+    var stacked = [Scalar](repeating: 0, count: block * entries.count)
+    stacked.withUnsafeMutableBufferPointer { s in
+      output.scalars.withUnsafeBufferPointer { o in
+        input.scalars.withUnsafeBufferPointer { x in
+          changed.scalars.withUnsafeBufferPointer { w in
+            for p in 0..<entries.count {
+              let base = p * block
+              for k in 0..<block { s[base + k] = o[k] }
+              let e = entries[p]
+              let delta = values[p] - w[e]
+              if tensor == 0 {
+                let i = e / m
+                let j = e % m
+                for r in 0..<batch { s[base + r * m + j] += delta * x[r * n + i] }
+              } else {
+                for r in 0..<batch { s[base + r * m + e] += delta }
+              }
+            }
+          }
+        }
+      }
+    }
+    return try? Tensor(shape: [batch * entries.count, m], scalars: stacked)
   }
 }
 
