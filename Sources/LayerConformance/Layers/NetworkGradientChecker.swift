@@ -87,7 +87,11 @@ extension Float: NetworkCheckScalar {
 /// ``Layer/output(settingParameter:entry:to:output:cache:)`` (``Dense`` does) updates its
 /// cached output instead of recomputing it; only the layers after it run again. The random
 /// source is restored to its state at each layer, so dropout masks match the analytic pass.
-/// With ``useFastPath`` off every evaluation reruns the whole network.
+/// When every later layer is rowwise and deterministic (``Layer/isRowwise``), the perturbed
+/// outputs of a chunk of entries (``Layer/outputs(settingParameter:entries:to:output:cache:)``)
+/// are stacked along the batch dimension and pushed through the later layers in one pass, then
+/// split for the loss; each row is computed by the same arithmetic as alone. With
+/// ``useFastPath`` off every evaluation reruns the whole network.
 public struct NetworkGradientChecker: Sendable {
   /// The seed of the forward passes.
   public var seed: UInt64
