@@ -101,7 +101,8 @@ t0=$SECONDS
 run_tests "$work/right.log" all || { tail -40 "$work/right.log"; die "swift test failed for a correct CIProbe"; }
 grep -q 'CIProbe(beta: 1.0) in Double' "$work/right.log" || die "swift test did not check CIProbe"
 echo "swift test passed, CIProbe in Float and Double checked ($((SECONDS - t0)) s)"
-swift run layerkit check --component CIProbe 2>/dev/null | tail -4
+swift run layerkit check --component CIProbe 2>/dev/null | tail -4 \
+  || die "layerkit check --component CIProbe failed for a correct activation"
 
 say "wrong derivative 1 - tanh(βx): swift test fails naming CIProbe and the point"
 replace "$probe" "    return 1 - t * t" "    return 1 - t"
@@ -135,6 +136,8 @@ run_tests "$work/layer-right.log" all \
   || { tail -40 "$work/layer-right.log"; die "swift test failed for a correct CIProbe layer"; }
 grep -q 'layer → CIProbe' "$work/layer-right.log" || die "swift test did not check the CIProbe layer"
 echo "swift test passed, CIProbe layer checked ($((SECONDS - t0)) s)"
+swift run layerkit check --component CIProbe 2>/dev/null | tail -4 \
+  || die "layerkit check --component CIProbe failed for a correct layer"
 
 say "wrong backward pass (tanh' forgotten): swift test fails naming CIProbe and the entry"
 replace "$layer" "g * weight.scalars[j] * (1 - t * t)" "g * weight.scalars[j]"

@@ -182,6 +182,8 @@ struct Scaffolder {
           2. swift test
              checks \(name) in Float and in Double and names every input or parameter entry
              where the backward pass disagrees with the forward pass.
+          3. swift run layerkit check --component \(name)
+             prints the same check as a table.
         """
     }
   }
