@@ -5,6 +5,7 @@
 //
 //   swift run -c release layerkit-benchmark            # with the numpy baseline
 //   swift run -c release layerkit-benchmark --no-numpy # LayerKit only
+//   swift run -c release layerkit-benchmark --profile  # one full check, for a profiler
 //
 // Data: one synthetic example, seeded: 12288 = 64 x 64 x 3 "pixels" uniform in [0, 1), label 1
 // (the seeds use a cat image of the same size). Weights: Glorot uniform, biases uniform in
