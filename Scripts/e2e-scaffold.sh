@@ -14,7 +14,11 @@ keep=no
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/layerkit-e2e.XXXXXX")
 pkg="$work/LayerKit"
-cleanup() { if [ "$keep" = no ]; then rm -rf "$work"; else echo "kept $pkg"; fi; }
+# SwiftPM also leaves lock files named after the scratch path in the temporary directory.
+locks="${TMPDIR:-/tmp}/$(tr / _ <<<"$pkg/.build")"
+cleanup() {
+  if [ "$keep" = no ]; then rm -rf "$work" "$locks".lock "$locks"_*.lock; else echo "kept $pkg"; fi
+}
 trap cleanup EXIT
 
 say() { printf '\n--> %s\n' "$*"; }

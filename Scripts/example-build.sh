@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../Examples/SoftsignModel"
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/layerkit-example.XXXXXX")
-trap 'rm -rf "$scratch"' EXIT
+locks="${TMPDIR:-/tmp}/$(tr / _ <<<"$scratch")"
+trap 'rm -rf "$scratch" "$locks".lock "$locks"_*.lock' EXIT
 
 swift build --build-tests --scratch-path "$scratch" >"$scratch/build.log" 2>&1 \
   || { cat "$scratch/build.log"; exit 1; }
