@@ -25,6 +25,10 @@ print(
   "Accuracy of numeric derivatives against mpmath (40 digits), smooth points x = k/16 in [-10, 10]")
 for activation in BuiltIn.activations {
   let file = referenceFolder.appendingPathComponent("\(activation.name).csv")
+  guard FileManager.default.fileExists(atPath: file.path) else {
+    print("\n\(activation.name): no reference table (add it to Scripts/make-reference-tables.py)")
+    continue
+  }
   let table: ReferenceTable
   do {
     table = try ReferenceTable(contentsOf: file)
