@@ -102,17 +102,6 @@ public struct LayerGradientChecker: Sendable {
   }
 }
 
-/// Calls `layer.backward` with a type-erased cache.
-func backward<L: Layer>(
-  _ layer: L, _ gradient: Tensor<L.Scalar>, cache: any Sendable
-) throws(LayerError) -> LayerGradients<L.Scalar> {
-  guard let typed = cache as? L.Cache else {
-    throw .invalidConfiguration(
-      layer: layer.name, reason: "the cache has type \(type(of: cache)), expected \(L.Cache.self)")
-  }
-  return try layer.backward(gradient, cache: typed)
-}
-
 /// The state of one layer check.
 struct LayerRun<T: CheckableScalar> {
   typealias W = T.Wide
@@ -177,7 +166,7 @@ struct LayerRun<T: CheckableScalar> {
     for _ in 0..<2 {
       var random = fresh
       let (_, cache) = try layer.forward(input, mode: .training, random: &random)
-      runs.append(try backward(layer, weights, cache: cache))
+      runs.append(try openedBackward(layer, weights, cache: cache))
     }
     let (first, second) = (runs[0], runs[1])
     let parameters = layer.parameters

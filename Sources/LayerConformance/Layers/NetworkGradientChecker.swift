@@ -486,6 +486,7 @@ struct NetworkTrace<T: LayerScalar> {
   }
 }
 
+/// Calls `layer.backward` with a type-erased cache, opening the layer's concrete type.
 @inlinable
 func openedBackward<L: Layer>(
   _ layer: L, _ gradient: Tensor<L.Scalar>, cache: any Sendable
