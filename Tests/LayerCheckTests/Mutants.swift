@@ -5,11 +5,19 @@ import Testing
 
 // Deliberately wrong layers, each with one classic backward-pass bug. The kit must catch them.
 
-/// The weight gradient without the transpose: `dW` computed as `dYᵀ X` (shape [out, in]) and
-/// laid out as if it were `[in, out]`.
-struct DenseWithoutTranspose<Scalar: LayerScalar>: Layer {
+/// Dense with one classic backward bug; the forward pass is the real one.
+struct BrokenDense<Scalar: LayerScalar>: Layer {
+  enum Bug {
+    /// The weight gradient without the transpose: `dW` computed as `dYᵀ X` (shape [out, in])
+    /// and laid out as if it were `[in, out]`.
+    case weightWithoutTranspose
+    /// The bias gradient from the first example only.
+    case biasFromFirstExample
+  }
+
   var inner: Dense<Scalar>
-  var name: String { "DenseWithoutTranspose" }
+  var bug: Bug
+  var name: String { "BrokenDense(\(bug))" }
   var parameters: ParameterSet<Scalar> {
     get { inner.parameters }
     set { inner.parameters = newValue }
@@ -22,37 +30,21 @@ struct DenseWithoutTranspose<Scalar: LayerScalar>: Layer {
   {
     var result = try inner.backward(outputGradient, cache: cache)
     let (batch, n, m) = (cache.shape[0], inner.inputSize, inner.outputSize)
-    var wrong = [Scalar](repeating: 0, count: n * m)
-    for r in 0..<batch {
-      for j in 0..<m {
-        for i in 0..<n {
-          wrong[j * n + i] += outputGradient.scalars[r * m + j] * cache.scalars[r * n + i]
+    switch bug {
+    case .weightWithoutTranspose:
+      var wrong = [Scalar](repeating: 0, count: n * m)
+      for r in 0..<batch {
+        for j in 0..<m {
+          for i in 0..<n {
+            wrong[j * n + i] += outputGradient.scalars[r * m + j] * cache.scalars[r * n + i]
+          }
         }
       }
+      result.parameters["weight"] = try Tensor(shape: [n, m], scalars: wrong)
+    case .biasFromFirstExample:
+      result.parameters["bias"] = try Tensor(
+        shape: [m], scalars: Array(outputGradient.scalars[0..<m]))
     }
-    result.parameters["weight"] = try Tensor(shape: [n, m], scalars: wrong)
-    return result
-  }
-}
-
-/// The bias gradient from the first example only.
-struct DenseBiasFromFirstExample<Scalar: LayerScalar>: Layer {
-  var inner: Dense<Scalar>
-  var name: String { "DenseBiasFromFirstExample" }
-  var parameters: ParameterSet<Scalar> {
-    get { inner.parameters }
-    set { inner.parameters = newValue }
-  }
-  func forward(_ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource)
-    throws(LayerError) -> (output: Tensor<Scalar>, cache: Tensor<Scalar>)
-  { try inner.forward(input, mode: mode, random: &random) }
-  func backward(_ outputGradient: Tensor<Scalar>, cache: Tensor<Scalar>) throws(LayerError)
-    -> LayerGradients<Scalar>
-  {
-    var result = try inner.backward(outputGradient, cache: cache)
-    let m = inner.outputSize
-    result.parameters["bias"] = try Tensor(
-      shape: [m], scalars: Array(outputGradient.scalars[0..<m]))
     return result
   }
 }
@@ -178,11 +170,13 @@ enum Mutant: String, LayerBlueprint, CaseIterable, CustomTestStringConvertible {
   ) throws(LayerError) -> any Layer<T> {
     switch self {
     case .denseWeightWithoutTranspose:
-      return DenseWithoutTranspose(
-        inner: try Dense<T>(inputSize: 4, outputSize: 3, random: &random))
+      return BrokenDense(
+        inner: try Dense<T>(inputSize: 4, outputSize: 3, random: &random),
+        bug: .weightWithoutTranspose)
     case .denseBiasFromFirstExample:
-      return DenseBiasFromFirstExample(
-        inner: try Dense<T>(inputSize: 4, outputSize: 3, random: &random))
+      return BrokenDense(
+        inner: try Dense<T>(inputSize: 4, outputSize: 3, random: &random),
+        bug: .biasFromFirstExample)
     case .lossWithoutBatchFactor:
       return try LossBlueprint(BCEWithoutBatchFactor(), targets: .binary).makeLayer(
         of: T.self, random: &random)

@@ -9,7 +9,8 @@ func smallNetwork<T: NetworkCheckScalar>(
   var random = RandomSource(seed: 7)
   let first = try Dense<T>(inputSize: 6, outputSize: 4, random: &random)
   var layers: [any Layer<T>] = [
-    wrongDense ? DenseWithoutTranspose(inner: first) : first, ActivationLayer(Tanh(), of: T.self),
+    wrongDense ? BrokenDense(inner: first, bug: .weightWithoutTranspose) : first,
+    ActivationLayer(Tanh(), of: T.self),
   ]
   if dropout { layers.append(try Dropout<T>(keepProbability: 0.8)) }
   layers += [
