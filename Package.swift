@@ -34,18 +34,13 @@ let activationProducts: [Product] = activations.map { name in
 
 // MARK: - Layers
 //
-// Every built-in layer (and loss or penalty) is one line here. The line `"Name"` means: the
-// folder `Sources/Layers/Name/`, the module `NameLayer`, the library product `NameLayer`, the
-// public type `Name` and its registry entry `NameBlueprint()`.
+// Every built-in layer is one line here. The line `"Name"` means: the folder
+// `Sources/Layers/Name/`, the module `NameLayer`, the library product `NameLayer`, the public
+// type `Name` and its registry entry `NameBlueprint()`.
 let layers: [String] = [
   "Dense",
   "Dropout",
   "Sequential",
-  "BinaryCrossEntropy",
-  "SoftmaxCrossEntropy",
-  "MeanSquaredError",
-  "L1Penalty",
-  "L2Penalty",
 ]
 
 /// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the
@@ -67,8 +62,35 @@ let layerProducts: [Product] = layers.map { name in
   .library(name: "\(name)Layer", targets: ["\(name)Layer"])
 }
 
+// MARK: - Losses and penalties
+//
+// Every built-in loss or penalty is one line here. The line `"Name"` means: the folder
+// `Sources/Losses/Name/`, the module `NameLoss`, the library product `NameLoss`, and the public
+// type `Name`, a `Loss` or a `Penalty`, registered as `blueprint(of: Name())` with no wrapper.
+let losses: [String] = [
+  "BinaryCrossEntropy",
+  "SoftmaxCrossEntropy",
+  "MeanSquaredError",
+  "L1Penalty",
+  "L2Penalty",
+]
+
+let lossTargets: [Target] = losses.map { name in
+  .target(
+    name: "\(name)Loss",
+    dependencies: ["LayerCore"],
+    path: "Sources/Losses/\(name)",
+    swiftSettings: swiftSettings
+  )
+}
+
+let lossProducts: [Product] = losses.map { name in
+  .library(name: "\(name)Loss", targets: ["\(name)Loss"])
+}
+
 let builtInModules: [Target.Dependency] =
   activations.map { .target(name: "\($0)Activation") } + layers.map { .target(name: "\($0)Layer") }
+  + losses.map { .target(name: "\($0)Loss") }
 
 /// The gradient-check tests of the layers, and the benchmark of the whole-network check
 /// (`swift run -c release layerkit-benchmark`).
@@ -149,7 +171,7 @@ let package = Package(
     .library(name: "LayerConformance", targets: ["LayerConformance"]),
     .library(name: "LayerKit", targets: ["LayerKit"]),
     .executable(name: "layerkit", targets: ["layerkit"]),
-  ] + activationProducts + layerProducts,
+  ] + activationProducts + layerProducts + lossProducts,
   targets: [
     .target(name: "LayerCore", swiftSettings: swiftSettings),
     .target(name: "LayerConformance", dependencies: ["LayerCore"], swiftSettings: swiftSettings),
@@ -193,5 +215,5 @@ let package = Package(
       path: "Sources/Benchmarks/layerkit-accuracy",
       swiftSettings: swiftSettings
     ),
-  ] + activationTargets + scaffoldingTargets + layerTargets + layerCheckTargets
+  ] + activationTargets + scaffoldingTargets + layerTargets + lossTargets + layerCheckTargets
 )

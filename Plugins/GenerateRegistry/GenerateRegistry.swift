@@ -3,10 +3,11 @@ import PackagePlugin
 /// Generates `BuiltInRegistry.swift` for the LayerKit target: one import and one entry per
 /// component target LayerKit depends on.
 ///
-/// LayerKit depends on exactly the targets Package.swift derives from its `activations` and
-/// `layers` lists, so those lists are the single place a component is registered. A dependency
-/// counts as an activation when its folder is `Sources/Activations/<Name>` and as a layer when
-/// it is `Sources/Layers/<Name>`; `<Name>` is the public type.
+/// LayerKit depends on exactly the targets Package.swift derives from its `activations`,
+/// `layers` and `losses` lists, so those lists are the single place a component is registered.
+/// A dependency counts as an activation, a layer or a loss when its folder is
+/// `Sources/Activations/<Name>`, `Sources/Layers/<Name>` or `Sources/Losses/<Name>`; `<Name>`
+/// is the public type.
 @main
 struct GenerateRegistry: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -21,6 +22,7 @@ struct GenerateRegistry: BuildToolPlugin {
       switch parent {
       case root + "/Sources/Activations": kind = "activation"
       case root + "/Sources/Layers": kind = "layer"
+      case root + "/Sources/Losses": kind = "loss"
       default: continue
       }
       arguments.append("\(kind):\(name):\(dependency.name)")

@@ -71,27 +71,15 @@ struct CheckCommand {
 
   /// Runs the check and returns the exit status.
   func run() throws -> Int32 {
-    var registry = try BuiltIn.registry
-    if !components.isEmpty {
-      var selected = Registry()
-      for name in components {
-        switch try registry.component(named: name) {
-        case .activation(let activation): try selected.register(activation)
-        case .layer(let blueprint): try selected.register(blueprint)
-        }
-      }
-      registry = selected
-    }
-    var report = GradientChecker().check(registry, scalars: scalars)
-    let layerRows = checkLayers(in: registry, adjusting: &report)
+    let registry = try selectedRegistry()
+    let report = RegistryChecker().check(registry, scalars: scalars)
     switch format {
     case .json:
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      let data = try encoder.encode(jsonRows(report, layerRows))
-      print(String(decoding: data, as: UTF8.self))
+      print(String(decoding: try encoder.encode(report.rows), as: UTF8.self))
     case .table:
-      print(tables(report, layerRows))
+      print(report)
     }
     for problem in report.problems {
       FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
@@ -100,43 +88,23 @@ struct CheckCommand {
       let written = try writePlots(of: registry, report: report, to: plotFolder)
       FileHandle.standardError.write(Data("wrote \(written.count) plot(s) to \(plotFolder)\n".utf8))
     }
-    return allPassed(report, layerRows) ? 0 : 1
+    return report.passed ? 0 : 1
   }
 
-  func table(_ report: RegistryReport) -> String {
-    let header = [
-      "component", "scalar", "variants", "points", "confirmed", "worst rel. error", "kinks",
-      "time (ms)",
-      "verdict",
-    ]
-    var rows = [header]
-    for component in report.components {
-      rows.append([
-        component.component, component.scalar, "\(component.runs.count)", "\(component.points)",
-        "\(component.confirmedPoints)",
-        String(format: "%.3e", component.maxRelativeError),
-        "\(component.kinksConfirmed)/\(component.kinksDeclared)",
-        String(format: "%.0f", component.seconds * 1000),
-        component.passed ? "pass" : "FAIL",
-      ])
+  /// The built-in registry, or the components named with `--component`.
+  ///
+  /// - Throws: ``RegistryError/unknownName(_:known:)`` for a name that is not registered.
+  func selectedRegistry() throws -> Registry {
+    let registry = try BuiltIn.registry
+    guard !components.isEmpty else { return registry }
+    var selected = Registry()
+    for name in components {
+      switch try registry.component(named: name) {
+      case .activation(let activation): try selected.register(activation)
+      case .layer(let blueprint): try selected.register(blueprint)
+      }
     }
-    let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-    var lines = rows.map { row in
-      zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-        .joined(separator: "  ")
-    }
-    lines.insert(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "), at: 1)
-    let failed = report.components.filter { !$0.passed }
-    lines.append("")
-    lines.append(
-      "\(report.components.count - failed.count) passed, \(failed.count) failed "
-        + "(confirmed: points where the two finite differences agreed with the dual numbers; "
-        + "kinks: confirmed/declared; tolerance: Float 1e-4, Double 1e-8 relative)")
-    for component in failed {
-      lines.append("")
-      lines.append(component.description)
-    }
-    return lines.joined(separator: "\n")
+    return selected
   }
 }
 

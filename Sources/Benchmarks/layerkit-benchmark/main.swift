@@ -41,7 +41,7 @@ func seconds(_ body: () -> Void) -> Double {
 // `--profile`: one full check only, for a profiler (valgrind --tool=callgrind, perf record).
 if CommandLine.arguments.contains("--profile") {
   let t = seconds {
-    let report = NetworkGradientChecker().check(
+    let report = NetworkChecker().check(
       layers: layers, loss: loss, input: input, target: target)
     print(report.passed ? "passed" : "\(report)")
   }
@@ -50,29 +50,31 @@ if CommandLine.arguments.contains("--profile") {
 }
 
 // LayerKit, full two-sided check, best of 3.
-var full: NetworkCheckReport?
+var full: NetworkReport?
 var fullTime = Double.infinity
 for _ in 0..<3 {
   let t = seconds {
-    full = NetworkGradientChecker().check(layers: layers, loss: loss, input: input, target: target)
+    full = NetworkChecker().check(layers: layers, loss: loss, input: input, target: target)
   }
   fullTime = min(fullTime, t)
 }
 // LayerKit, directional mode (2 directions), best of 5.
-var directional: NetworkCheckReport?
+var directional: NetworkReport?
 var directionalTime = Double.infinity
 for _ in 0..<5 {
   let t = seconds {
-    directional = NetworkGradientChecker().checkDirections(
-      layers: layers, loss: loss, input: input, target: target, count: 2)
+    directional = NetworkChecker(strategy: .directional(count: 2)).check(
+      layers: layers, loss: loss, input: input, target: target)
   }
   directionalTime = min(directionalTime, t)
 }
 // LayerKit without the fast path (every evaluation reruns the network), on 400 entries per
 // tensor, extrapolated to all parameters.
-var plain: NetworkCheckReport?
+var plain: NetworkReport?
 let plainTime = seconds {
-  plain = NetworkGradientChecker(useFastPath: false, entryLimit: 400).check(
+  plain = NetworkChecker(
+    options: CheckOptions(strategy: .full(entryLimit: 400)), useFastPath: false
+  ).check(
     layers: layers, loss: loss, input: input, target: target)
 }
 let plainExtrapolated = plainTime * Double(parameterCount) / Double(max(plain?.points ?? 1, 1))

@@ -15,9 +15,9 @@ import Testing
 public func expectCorrectDerivatives(
   of activation: some Activation,
   in scalars: [ScalarKind] = ScalarKind.allCases,
-  checker: GradientChecker = GradientChecker(),
+  checker: ActivationChecker = ActivationChecker(),
   sourceLocation: SourceLocation = #_sourceLocation
-) -> [ComponentReport] {
+) -> [ActivationVariantsReport] {
   if scalars.isEmpty {
     Issue.record("no scalar type requested: nothing was checked", sourceLocation: sourceLocation)
   }
@@ -28,22 +28,81 @@ public func expectCorrectDerivatives(
   return reports
 }
 
-/// Checks every activation of `registry` and records an issue for each failing one, and one
-/// if the registry is empty.
+/// Checks every component of `registry`, activations and layers, and records an issue for
+/// each failing component and scalar type, and one if nothing was checked.
+///
+/// ```swift
+/// @Test func everyComponent() throws {
+///   expectConformance(of: try BuiltIn.registry)
+/// }
+/// ```
 @discardableResult
-public func expectCorrectDerivatives(
-  in registry: Registry,
+public func expectConformance(
+  of registry: Registry,
   scalars: [ScalarKind] = ScalarKind.allCases,
-  checker: GradientChecker = GradientChecker(),
+  checker: RegistryChecker = RegistryChecker(),
   sourceLocation: SourceLocation = #_sourceLocation
 ) -> RegistryReport {
   let report = checker.check(registry, scalars: scalars)
   for problem in report.problems {
     Issue.record("\(problem)", sourceLocation: sourceLocation)
   }
-  for component in report.components where !component.passed {
-    Issue.record("\(component)", sourceLocation: sourceLocation)
+  for row in report.rows where !row.passed {
+    switch row {
+    case .activation(let report): Issue.record("\(report)", sourceLocation: sourceLocation)
+    case .layer(let report): Issue.record("\(report)", sourceLocation: sourceLocation)
+    }
   }
+  return report
+}
+
+/// Checks the layer `blueprint` builds in every scalar type of `scalars` and records a Swift
+/// Testing issue, with the full report, for each scalar type that fails.
+///
+/// ```swift
+/// @Test func scaleGradients() {
+///   expectCorrectGradients(of: ScaleBlueprint())
+/// }
+/// ```
+///
+/// - Returns: The reports, for further assertions.
+@discardableResult
+public func expectCorrectGradients(
+  of blueprint: some LayerBlueprint,
+  in scalars: [ScalarKind] = ScalarKind.allCases,
+  checker: LayerChecker = LayerChecker(),
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> [LayerReport] {
+  if scalars.isEmpty {
+    Issue.record("no scalar type requested: nothing was checked", sourceLocation: sourceLocation)
+  }
+  let reports = scalars.map { checker.check(blueprint, as: $0) }
+  for report in reports where !report.passed {
+    Issue.record("\(report)", sourceLocation: sourceLocation)
+  }
+  return reports
+}
+
+/// Checks the gradient of a whole network, `layers` followed by `loss`, at `input` against
+/// `target`, and records a Swift Testing issue with the full report if it fails.
+///
+/// ```swift
+/// @Test func networkGradients() throws {
+///   expectCorrectGradients(ofNetwork: [dense, ActivationLayer(Tanh(), of: Double.self)],
+///                          loss: MeanSquaredError(), input: x, target: y)
+/// }
+/// ```
+@discardableResult
+public func expectCorrectGradients<T: NetworkCheckScalar>(
+  ofNetwork layers: [any Layer<T>],
+  loss: any Loss,
+  input: Tensor<T>,
+  target: Tensor<T>,
+  checker: NetworkChecker = NetworkChecker(),
+  sourceLocation: SourceLocation = #_sourceLocation
+) -> NetworkReport {
+  let report = checker.check(layers: layers, loss: loss, input: input, target: target)
+  if !report.passed { Issue.record("\(report)", sourceLocation: sourceLocation) }
   return report
 }
 

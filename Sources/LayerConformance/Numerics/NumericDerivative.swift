@@ -33,7 +33,8 @@ public enum NumericDerivative {
     }
   }
 
-  /// The textbook central difference with a fixed step h, for comparison.
+  /// The textbook central difference with a fixed step h and the nominal width 2h, the
+  /// baseline the accuracy benchmark compares the kit's references with.
   public static func central<W: CheckableScalar>(
     of activation: some Activation, at x: W, step h: W
   ) -> W {

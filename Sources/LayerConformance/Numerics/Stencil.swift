@@ -1,8 +1,10 @@
 import Foundation
 import LayerCore
 
-/// Finite-difference estimates of f'(x) from values of f, computed in type `W`, each with an
-/// estimate of its own error.
+/// The activation checker's finite-difference estimates of f'(x), computed in type `W`, each
+/// with an estimate of its own error: the central difference of ``FiniteDifference``, its
+/// one-sided variants near a kink, and Richardson extrapolation, with steps by
+/// ``FiniteDifference/step(at:power:)``.
 ///
 /// Function values are multiplied by a power of two (exact) that brings f(x) near 1 before
 /// they are differenced, so that slopes of tiny functions do not lose digits to subnormal
@@ -23,22 +25,15 @@ struct Stencil<W: CheckableScalar> {
 
   init(_ f: @escaping (W) -> W) { self.f = f }
 
-  /// ε^power · max(|x|, 1), rounded so that x + h is exactly representable.
-  static func step(at x: W, power: Double) -> W {
-    let raw = W(Foundation.pow(Double(W.ulpOfOne), power)) * Swift.max(Swift.abs(x), 1)
-    let exact = (x + raw) - x
-    return exact == 0 ? raw : exact
-  }
-
   /// The step of the plain central difference: ∛ε · max(|x|, 1), the classical optimum.
-  static func centralStep(at x: W) -> W { step(at: x, power: 1.0 / 3) }
+  static func centralStep(at x: W) -> W { FiniteDifference.step(at: x) }
 
   /// The step of the Richardson-extrapolated five-point stencil: ε^(1/7) · max(|x|, 1), which
   /// balances its O(h⁶) truncation error against O(ε/h) rounding.
-  static func richardsonStep(at x: W) -> W { step(at: x, power: 1.0 / 7) }
+  static func richardsonStep(at x: W) -> W { FiniteDifference.step(at: x, power: 1.0 / 7) }
 
   /// The step of the one-sided Richardson stencil, O(h³) truncation: ε^(1/4) · max(|x|, 1).
-  static func oneSidedStep(at x: W) -> W { step(at: x, power: 1.0 / 4) }
+  static func oneSidedStep(at x: W) -> W { FiniteDifference.step(at: x, power: 1.0 / 4) }
 
   /// A power of two that brings |f(x)| near 1 (1 for zero or non-finite values).
   func scale(at x: W) -> W {
@@ -91,7 +86,7 @@ struct Stencil<W: CheckableScalar> {
     let g = { (t: W) in self.f(t) * s }
     let value: W
     switch side {
-    case .central: value = (g(x + h) - g(x - h)) / (2 * h)
+    case .central: value = FiniteDifference.central(at: x, step: h, g)
     case .forward: value = (-3 * g(x) + 4 * g(x + h) - g(x + 2 * h)) / (2 * h)
     case .backward: value = (3 * g(x) - 4 * g(x - h) + g(x - 2 * h)) / (2 * h)
     }

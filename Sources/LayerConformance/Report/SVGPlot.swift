@@ -7,7 +7,7 @@ import LayerCore
 public enum SVGPlot {
   /// Renders `activation` over `range`, marking every failing point of `reports`.
   public static func render(
-    _ activation: some Activation, reports: [CheckReport], range: ClosedRange<Double> = -6...6
+    _ activation: some Activation, reports: [ActivationReport], range: ClosedRange<Double> = -6...6
   ) -> String {
     let samples = 481
     let xs = (0..<samples).map {

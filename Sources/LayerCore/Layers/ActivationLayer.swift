@@ -1,8 +1,9 @@
 /// Turns any ``Activation`` into a ``Layer`` that applies it to every element.
 ///
 /// The layer has no parameters; its backward pass multiplies the output gradient by the
-/// activation's derivative at the cached input.
-public struct ActivationLayer<Wrapped: Activation, Scalar: LayerScalar>: Layer {
+/// activation's derivative at the cached input. It is a ``PerturbationShortcut`` only to say
+/// that it is rowwise, so that network checks can stack perturbed batches through it.
+public struct ActivationLayer<Wrapped: Activation, Scalar: LayerScalar>: PerturbationShortcut {
   /// The activation applied elementwise.
   public var activation: Wrapped
 

@@ -49,69 +49,28 @@ public protocol Layer<Scalar>: Sendable {
   func backward(
     _ outputGradient: Tensor<Scalar>, cache: Cache
   ) throws(LayerError) -> LayerGradients<Scalar>
-
-  /// The output of the forward pass that produced `output` and `cache`, recomputed cheaply as
-  /// if entry `entry` of parameter tensor `tensor` (an index into ``parameters``) held `value`;
-  /// `nil` when the layer has no such shortcut, and the caller reruns ``forward(_:mode:random:)``.
-  ///
-  /// Gradient checks call this once per perturbed parameter entry. `Dense` answers in
-  /// O(batch): only output column `j` moves, by `(value - w[i, j]) * x[:, i]`.
-  func output(
-    settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
-    cache: Cache
-  ) -> Tensor<Scalar>?
-
-  /// The outputs for many single-entry changes of parameter tensor `tensor` at once, stacked
-  /// along the first (batch) dimension: rows `p · batch ..< (p + 1) · batch` are what
-  /// ``output(settingParameter:entry:to:output:cache:)`` returns for `entries[p]` and
-  /// `values[p]`. `nil` when the layer has no shortcut.
-  ///
-  /// The default stacks the single-entry shortcuts; `Dense` writes the stack directly.
-  func outputs(
-    settingParameter tensor: Int, entries: [Int], to values: [Scalar], output: Tensor<Scalar>,
-    cache: Cache
-  ) -> Tensor<Scalar>?
-
-  /// Whether row `r` of the output (index `r` along the first, batch dimension) depends only
-  /// on row `r` of the input, so that stacking inputs along the batch dimension stacks the
-  /// outputs, row for row and bit for bit. Gradient checks then push many perturbed inputs
-  /// through the layer in one pass. `false` by default (a batch normalisation mixes rows).
-  var isRowwise: Bool { get }
 }
 
 extension Layer {
   /// Deterministic by default.
   public var isStochastic: Bool { false }
 
-  /// No shortcut by default: callers rerun the forward pass.
-  public func output(
-    settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
-    cache: Cache
-  ) -> Tensor<Scalar>? { nil }
-
-  /// Stacks the single-entry shortcuts; `nil` if any of them is `nil` or changes the shape.
-  public func outputs(
-    settingParameter tensor: Int, entries: [Int], to values: [Scalar], output: Tensor<Scalar>,
-    cache: Cache
-  ) -> Tensor<Scalar>? {
-    guard entries.count == values.count, output.rank >= 1 else { return nil }
-    var scalars: [Scalar] = []
-    scalars.reserveCapacity(output.count * entries.count)
-    for (entry, value) in zip(entries, values) {
-      guard
-        let single = self.output(
-          settingParameter: tensor, entry: entry, to: value, output: output, cache: cache),
-        single.shape == output.shape
-      else { return nil }
-      scalars += single.scalars
+  /// Calls ``backward(_:cache:)`` with a cache whose type was erased (as callers that hold
+  /// layers of different types in one list keep them).
+  ///
+  /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` naming the layer and both
+  ///   types when `erasedCache` is not this layer's ``Cache``, or what the backward pass throws.
+  @inlinable
+  public func backward(
+    _ outputGradient: Tensor<Scalar>, erasedCache: any Sendable
+  ) throws(LayerError) -> LayerGradients<Scalar> {
+    guard let cache = erasedCache as? Cache else {
+      throw .invalidConfiguration(
+        layer: name,
+        reason: "the cache has type \(type(of: erasedCache)), expected \(Cache.self)")
     }
-    var shape = output.shape
-    shape[0] *= entries.count
-    return try? Tensor(shape: shape, scalars: scalars)
+    return try backward(outputGradient, cache: cache)
   }
-
-  /// Not rowwise by default.
-  public var isRowwise: Bool { false }
 }
 
 /// The result of a backward pass.

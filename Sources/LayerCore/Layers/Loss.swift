@@ -18,6 +18,26 @@ public protocol Loss: Sendable {
   func gradient<T: LayerScalar>(
     _ prediction: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> Tensor<T>
+
+  /// The kind of target the loss compares with, e.g. ``TargetKind/oneHot`` for a softmax
+  /// cross-entropy. The conformance kit draws targets of this kind. ``TargetKind/real`` by
+  /// default.
+  var targetKind: TargetKind { get }
+}
+
+extension Loss {
+  /// Real targets.
+  public var targetKind: TargetKind { .real }
+}
+
+/// The kind of target a ``Loss`` compares with.
+public enum TargetKind: String, Sendable, Hashable {
+  /// Labels 0 or 1.
+  case binary
+  /// One-hot rows over the last dimension.
+  case oneHot
+  /// Real values.
+  case real
 }
 
 /// A regularisation term on one parameter tensor, such as λ‖w‖₁, with its hand-written gradient.
@@ -32,12 +52,19 @@ public protocol Penalty: Sendable {
   func gradient<T: LayerScalar>(_ parameter: Tensor<T>) -> Tensor<T>
 }
 
-/// A layer that, in training mode, keeps each element independently with probability
-/// ``keepProbability`` and scales the kept ones by `1 / keepProbability` (inverted dropout).
+/// Checks that a prediction and a target can be compared: same shape, at least one element.
 ///
-/// The conformance kit checks the statistics of such layers: the kept fraction, the preserved
-/// expected value, reproducibility from the seed, and the identity in inference mode.
-public protocol MaskingLayer: Layer {
-  /// The probability that an element is kept, in (0, 1].
-  var keepProbability: Double { get }
+/// - Throws: ``LayerError`` naming `loss` and both shapes.
+@inlinable
+public func validateLossInput<T: LayerScalar>(
+  _ prediction: Tensor<T>, _ target: Tensor<T>, loss: String
+) throws(LayerError) {
+  guard prediction.shape == target.shape else {
+    throw .shapeMismatch(
+      layer: "\(loss) (target)", expected: prediction.shape, actual: target.shape)
+  }
+  guard prediction.rank >= 1, prediction.count > 0 else {
+    throw .invalidConfiguration(
+      layer: loss, reason: "the prediction of shape \(prediction.shape) is an empty batch")
+  }
 }

@@ -67,9 +67,6 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   /// `"Dense"`.
   public var name: String { "Dense" }
 
-  /// Each output row is `x[r] W + b`: rowwise.
-  public var isRowwise: Bool { true }
-
   /// `weight` then `bias`. Setting replaces the tensors present in the new value; the forward
   /// pass rejects tensors of the wrong shape.
   public var parameters: ParameterSet<Scalar> {
@@ -181,119 +178,5 @@ public struct Dense<Scalar: LayerScalar>: Layer {
         ("weight", try Tensor(shape: [n, m], scalars: dw)),
         ("bias", try Tensor(shape: [m], scalars: db)),
       ]))
-  }
-
-  /// The fast path for gradient checks: setting `weight[i, j]` moves only output column `j`,
-  /// by `(value - weight[i, j]) * x[:, i]`; setting `bias[j]` moves it by `value - bias[j]`.
-  /// O(batch) instead of O(batch · inputSize · outputSize).
-  @inlinable
-  @_specialize(where Scalar == Double)
-  @_specialize(where Scalar == Float)
-  public func output(
-    settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
-    cache input: Tensor<Scalar>
-  ) -> Tensor<Scalar>? {
-    guard input.rank == 2, input.shape[1] == inputSize,
-      output.shape == [input.shape[0], outputSize]
-    else { return nil }
-    let batch = input.shape[0]
-    var result = output
-    switch tensor {
-    case 0 where entry >= 0 && entry < weight.count:
-      let i = entry / outputSize
-      let j = entry % outputSize
-      let delta = value - weight.scalars[entry]
-      for r in 0..<batch {
-        result.scalars[r * outputSize + j] += delta * input.scalars[r * inputSize + i]
-      }
-    case 1 where entry >= 0 && entry < bias.count:
-      let delta = value - bias.scalars[entry]
-      for r in 0..<batch { result.scalars[r * outputSize + entry] += delta }
-    default:
-      return nil
-    }
-    return result
-  }
-}
-
-extension Dense {
-  /// The single-entry shortcut for many entries at once, written straight into one stacked
-  /// tensor `[entries.count · batch, outputSize]`: block `p` is the cached output with column
-  /// `j` moved by `(values[p] - weight[i, j]) * x[:, i]` (or by `values[p] - bias[j]`), the
-  /// same arithmetic as ``output(settingParameter:entry:to:output:cache:)``, bit for bit.
-  @inlinable
-  @_specialize(where Scalar == Double)
-  @_specialize(where Scalar == Float)
-  public func outputs(
-    settingParameter tensor: Int, entries: [Int], to values: [Scalar], output: Tensor<Scalar>,
-    cache input: Tensor<Scalar>
-  ) -> Tensor<Scalar>? {
-    guard entries.count == values.count, tensor == 0 || tensor == 1, input.rank == 2,
-      input.shape[1] == inputSize, output.shape == [input.shape[0], outputSize]
-    else { return nil }
-    let changed = tensor == 0 ? weight : bias
-    guard entries.allSatisfy({ $0 >= 0 && $0 < changed.count }) else { return nil }
-    let batch = input.shape[0]
-    let n = inputSize
-    let m = outputSize
-    let block = batch * m
-    var stacked = [Scalar](repeating: 0, count: block * entries.count)
-    stacked.withUnsafeMutableBufferPointer { s in
-      output.scalars.withUnsafeBufferPointer { o in
-        input.scalars.withUnsafeBufferPointer { x in
-          changed.scalars.withUnsafeBufferPointer { w in
-            for p in 0..<entries.count {
-              let base = p * block
-              for k in 0..<block { s[base + k] = o[k] }
-              let e = entries[p]
-              let delta = values[p] - w[e]
-              if tensor == 0 {
-                let i = e / m
-                let j = e % m
-                for r in 0..<batch { s[base + r * m + j] += delta * x[r * n + i] }
-              } else {
-                for r in 0..<batch { s[base + r * m + e] += delta }
-              }
-            }
-          }
-        }
-      }
-    }
-    return try? Tensor(shape: [batch * entries.count, m], scalars: stacked)
-  }
-}
-
-/// Registers ``Dense``: builds a layer of the given sizes with Glorot weights and small random
-/// biases (so that the bias enters the check with a non-zero value).
-public struct DenseBlueprint: LayerBlueprint {
-  /// The number of input features.
-  public var inputSize: Int
-  /// The number of output features.
-  public var outputSize: Int
-  /// The batch size the kit checks with.
-  public var batch: Int
-
-  /// A blueprint for `Dense(inputSize:outputSize:)`, checked on batches of `batch`.
-  public init(inputSize: Int = 4, outputSize: Int = 3, batch: Int = 3) {
-    self.inputSize = inputSize
-    self.outputSize = outputSize
-    self.batch = batch
-  }
-
-  /// `"Dense"`.
-  public var name: String { "Dense" }
-
-  /// `[batch, inputSize]`.
-  public var sampleInputShape: [Int] { [batch, inputSize] }
-
-  /// Builds the layer in `T`.
-  ///
-  /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` for sizes below 1.
-  public func makeLayer<T: LayerScalar & BinaryFloatingPoint>(
-    of scalar: T.Type, random: inout RandomSource
-  ) throws(LayerError) -> any Layer<T> {
-    var layer = try Dense<T>(inputSize: inputSize, outputSize: outputSize, random: &random)
-    for j in 0..<outputSize { layer.bias.scalars[j] = T(random.nextUnit() - 0.5) }
-    return layer
   }
 }

@@ -93,8 +93,7 @@ public struct Sequential<Scalar: LayerScalar>: Layer {
     var gradient = outputGradient
     var perLayer: [ParameterSet<Scalar>] = Array(repeating: ParameterSet(), count: layers.count)
     for index in layers.indices.reversed() {
-      let result = try Self.backward(
-        through: layers[index], gradient, cache: cache[index], index: index)
+      let result = try layers[index].backward(gradient, erasedCache: cache[index])
       gradient = result.input
       perLayer[index] = result.parameters
     }
@@ -105,20 +104,6 @@ public struct Sequential<Scalar: LayerScalar>: Layer {
       }
     }
     return LayerGradients(input: gradient, parameters: ParameterSet(entries))
-  }
-
-  /// Calls `layer.backward` with the type-erased cache, checking its type.
-  @inlinable
-  static func backward<L: Layer>(
-    through layer: L, _ gradient: Tensor<Scalar>, cache: any Sendable, index: Int
-  ) throws(LayerError) -> LayerGradients<Scalar> where L.Scalar == Scalar {
-    guard let typed = cache as? L.Cache else {
-      throw .invalidConfiguration(
-        layer: "Sequential",
-        reason: "layer \(index) (\(layer.name)) got a cache of type \(type(of: cache)), "
-          + "expected \(L.Cache.self)")
-    }
-    return try layer.backward(gradient, cache: typed)
   }
 }
 

@@ -1,0 +1,96 @@
+import Foundation
+import LayerCore
+
+/// Checks a layer's backward pass against central differences of `L = ⟨R, layer(x)⟩`, with a
+/// fixed random `R` so that every output element matters.
+///
+/// ```swift
+/// let report = LayerChecker().check(DenseBlueprint(), as: Double.self)
+/// print(report)   // verdict, problems, one line per tensor, worst entries
+/// ```
+///
+/// The layer is built twice from its blueprint: in the scalar type under test, whose backward
+/// pass is judged, and in that type's ``CheckableScalar/Wide`` type with the same parameters,
+/// in which the numeric references are computed. The random source is re-seeded before every
+/// forward pass, so a dropout mask is the same in the analytic pass, f(θ+h) and f(θ−h). A
+/// stochastic layer's statistics are checked too. See <doc:HowTheCheckWorks>.
+public struct LayerChecker: Sendable {
+  /// The strategy (``Strategy/standard`` by default) and the seed.
+  public var options: CheckOptions
+  /// Whether the random source is re-seeded before each forward pass. Only a test of the kit
+  /// itself turns this off, to show that dropout then fails the check.
+  public var reseeds: Bool
+
+  /// A checker with the given options.
+  public init(options: CheckOptions = CheckOptions(), reseeds: Bool = true) {
+    self.options = options
+    self.reseeds = reseeds
+  }
+
+  /// A checker with the given strategy and seed.
+  public init(strategy: Strategy, seed: UInt64 = CheckOptions.defaultSeed) {
+    self.init(options: CheckOptions(strategy: strategy, seed: seed))
+  }
+
+  /// Checks the layer `blueprint` builds, in the scalar type named by `scalar`.
+  public func check(_ blueprint: any LayerBlueprint, as scalar: ScalarKind) -> LayerReport {
+    switch scalar {
+    case .float: check(blueprint, as: Float.self)
+    case .double: check(blueprint, as: Double.self)
+    }
+  }
+
+  /// Checks the layer `blueprint` builds, in `T`, against references computed in `T.Wide`.
+  public func check<T: CheckableScalar>(
+    _ blueprint: any LayerBlueprint, as _: T.Type
+  ) -> LayerReport {
+    let clock = ContinuousClock()
+    let start = clock.now
+    var report: LayerReport
+    do throws(LayerError) {
+      var random = RandomSource(seed: options.seed)
+      var wideRandom = RandomSource(seed: options.seed)
+      let layer = try blueprint.makeLayer(of: T.self, random: &random)
+      var reference = try blueprint.makeLayer(of: T.Wide.self, random: &wideRandom)
+      var wideParameters = ParameterSet<T.Wide>()
+      let parameters = layer.parameters
+      for (name, tensor) in zip(parameters.names, parameters.tensors) {
+        wideParameters[name] = converted(tensor, to: T.Wide.self)
+      }
+      reference.parameters = wideParameters
+      var inputRandom = RandomSource(seed: options.seed &+ 1)
+      let input: Tensor<T> = randomTensor(blueprint.sampleInputShape, &inputRandom)
+      report = check(layer, reference: reference, input: input, name: blueprint.name)
+    } catch {
+      let problem = Problem(
+        .threw, tensor: nil, "\(blueprint.name) [\(T.scalarName)]: building the layer threw: \(error)")
+      report = LayerReport(
+        component: blueprint.name, scalar: T.scalarName, strategy: "\(options.strategy)",
+        points: 0, maxRelativeError: 0, tolerance: T.tolerance, tensors: [], worst: [],
+        problems: [problem])
+    }
+    report.seconds = (clock.now - start).seconds
+    return report
+  }
+
+  /// Checks `layer` at `input`, computing numeric references with `reference`, the same layer
+  /// built in `T.Wide` with the same parameters.
+  public func check<T: CheckableScalar>(
+    _ layer: any Layer<T>, reference: any Layer<T.Wide>, input: Tensor<T>, name: String
+  ) -> LayerReport {
+    let entries = input.count + layer.parameters.scalarCount
+    var run = LayerRun(
+      layer: layer, reference: reference, input: input, name: name,
+      strategy: options.strategy.resolved(forEntries: entries), seed: options.seed,
+      reseeds: reseeds)
+    run.execute()
+    return run.report()
+  }
+}
+
+extension Duration {
+  /// The duration in seconds.
+  var seconds: Double {
+    Double(components.seconds) + Double(components.attoseconds) * 1e-18
+  }
+}

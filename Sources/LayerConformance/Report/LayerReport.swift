@@ -1,0 +1,112 @@
+import LayerCore
+
+/// One checked entry of one tensor (or one direction, in directional mode).
+public struct EntryResult: Sendable, Hashable, Codable {
+  /// The tensor: `input`, a parameter name such as `weight`, or `direction` in directional mode.
+  public var tensor: String
+  /// The row-major index of the entry in its tensor (the direction number in directional mode).
+  public var index: Int
+  /// The hand-written (back-propagated) value.
+  public var analytic: Double
+  /// The central-difference estimate.
+  public var numeric: Double
+  /// `|analytic - numeric| / max(|analytic|, |numeric|, floor)`.
+  public var error: Double
+
+  /// A result for entry `index` of `tensor`.
+  public init(tensor: String, index: Int, analytic: Double, numeric: Double, error: Double) {
+    self.tensor = tensor
+    self.index = index
+    self.analytic = analytic
+    self.numeric = numeric
+    self.error = error
+  }
+}
+
+/// How one tensor fared: how many entries it has, which were checked, and the agreement.
+public struct TensorSummary: Sendable, Hashable, Codable {
+  /// The tensor's name (`input`, `weight`, `0.bias`, ...).
+  public var name: String
+  /// The number of entries in the tensor.
+  public var count: Int
+  /// The row-major indices that were checked, in order; all of them in full mode.
+  public var checkedEntries: [Int]
+  /// The largest error over the checked entries.
+  public var maxRelativeError: Double
+  /// `‖a − n‖ / (‖a‖ + ‖n‖)` over the checked entries (0 when both are zero).
+  public var difference: Double
+
+  /// A summary of one tensor.
+  public init(
+    name: String, count: Int, checkedEntries: [Int], maxRelativeError: Double, difference: Double
+  ) {
+    self.name = name
+    self.count = count
+    self.checkedEntries = checkedEntries
+    self.maxRelativeError = maxRelativeError
+    self.difference = difference
+  }
+
+  /// The summary of `entries` of a tensor of `count` entries.
+  init(name: String, count: Int, entries: [EntryResult]) {
+    self.init(
+      name: name, count: count, checkedEntries: entries.map(\.index),
+      maxRelativeError: entries.map(\.error).max() ?? 0,
+      difference: normRatioDifference(entries.map(\.analytic), entries.map(\.numeric)))
+  }
+}
+
+/// The outcome of checking one layer in one scalar type.
+public struct LayerReport: Sendable, Hashable, Codable {
+  /// The registered name.
+  public var component: String
+  /// The scalar type, e.g. `"Double"`.
+  public var scalar: String
+  /// The strategy that ran: `full`, `full(≤256 per tensor)` or `directional(n)`.
+  public var strategy: String
+  /// The number of entries (or directions) compared.
+  public var points: Int
+  /// The largest error over all compared entries.
+  public var maxRelativeError: Double
+  /// The tolerance each entry had to meet.
+  public var tolerance: Tolerance
+  /// One summary per checked tensor: the input first, then every parameter tensor.
+  public var tensors: [TensorSummary]
+  /// The five entries with the largest error.
+  public var worst: [EntryResult]
+  /// Everything that went wrong, each naming the layer, scalar type, tensor, entry, values,
+  /// error and tolerance. Empty when the check passed.
+  public var problems: [Problem]
+  /// How long the check took, in seconds.
+  public var seconds: Double = 0
+
+  /// Whether something was compared and nothing went wrong.
+  public var passed: Bool { problems.isEmpty && points > 0 }
+}
+
+extension LayerReport: CustomStringConvertible {
+  /// A verdict line, the problems, the per-tensor table and the worst entries.
+  public var description: String {
+    var lines = [
+      "\(component) [\(scalar)]: \(passed ? "passed" : "FAILED"): \(points) entries checked "
+        + "(\(strategy)), worst relative error \(format(maxRelativeError)) (tolerance "
+        + "\(format(tolerance.relative)), floor \(format(tolerance.floor)))"
+    ]
+    for problem in problems { lines.append("  - \(problem.message)") }
+    lines += tensorLines(tensors)
+    for entry in worst {
+      lines.append(
+        "    worst: \(entry.tensor)[\(entry.index)] analytic \(format(entry.analytic)), numeric "
+          + "\(format(entry.numeric)), error \(format(entry.error))")
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+/// One line per tensor: how many entries were checked, the worst error and the difference.
+func tensorLines(_ tensors: [TensorSummary]) -> [String] {
+  tensors.map { tensor in
+    "    \(tensor.name): \(tensor.checkedEntries.count)/\(tensor.count) entries, worst error "
+      + "\(format(tensor.maxRelativeError)), difference \(format(tensor.difference))"
+  }
+}
