@@ -25,7 +25,7 @@ func smallNetwork<T: NetworkCheckScalar>(
 struct NetworkCheckTests {
   @Test func wholeNetworkPassesWithBreakdownAndWorstEntries() throws {
     let (layers, input, target) = try smallNetwork(Double.self)
-    let report = NetworkGradientChecker().check(
+    let report = NetworkChecker().check(
       layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
     #expect(report.passed, "\(report)")
     #expect(report.difference <= 1e-7)
@@ -39,39 +39,42 @@ struct NetworkCheckTests {
 
   @Test func floatNetworkPasses() throws {
     let (layers, input, target) = try smallNetwork(Float.self)
-    let report = NetworkGradientChecker().check(
+    let report = NetworkChecker().check(
       layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
     #expect(report.passed, "\(report)")
   }
 
   @Test func wrongDenseInANetworkIsCaught() throws {
     let (layers, input, target) = try smallNetwork(Double.self, wrongDense: true)
-    let report = NetworkGradientChecker().check(
+    let report = NetworkChecker().check(
       layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
     #expect(!report.passed)
     #expect(report.difference > 1e-3)
     #expect(report.tensors[0].difference > 1e-3 && report.tensors[1].difference < 1e-7)
+    #expect(report.problems.map(\.kind) == [.gradientMismatch])
+    #expect(report.problems.first?.tensor == "0.weight")
   }
 
   @Test func directionalModePassesAndCatchesTheMutant() throws {
     let (layers, input, target) = try smallNetwork(Double.self)
-    let good = NetworkGradientChecker().checkDirections(
-      layers: layers, loss: BinaryCrossEntropy(), input: input, target: target, count: 2)
+    let good = NetworkChecker(strategy: .directional(count: 2)).check(
+      layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
     #expect(good.passed, "\(good)")
     #expect(good.points == 2)
     let (bad, _, _) = try smallNetwork(Double.self, wrongDense: true)
-    let caught = NetworkGradientChecker().checkDirections(
-      layers: bad, loss: BinaryCrossEntropy(), input: input, target: target, count: 2)
+    let caught = NetworkChecker(strategy: .directional(count: 2)).check(
+      layers: bad, loss: BinaryCrossEntropy(), input: input, target: target)
     #expect(!caught.passed)
+    #expect(caught.problems.map(\.kind) == [.gradientMismatch])
   }
 
   /// The fast path (cached prefix, Dense shortcut) gives the numeric gradient of the plain
   /// recomputation, entry by entry, up to the rounding of the last bits of one output.
   @Test func fastPathEqualsPlainRecomputation() throws {
     let (layers, input, target) = try smallNetwork(Double.self)
-    let fast = NetworkGradientChecker(useFastPath: true).check(
+    let fast = NetworkChecker(useFastPath: true).check(
       layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
-    let plain = NetworkGradientChecker(useFastPath: false).check(
+    let plain = NetworkChecker(useFastPath: false).check(
       layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
     #expect(fast.points == plain.points)
     for (f, p) in zip(fast.tensors, plain.tensors) { #expect(f.checkedEntries == p.checkedEntries) }
@@ -85,9 +88,9 @@ struct NetworkCheckTests {
     throws
   {
     let (layers, input, target) = try smallNetwork(Double.self, dropout: dropout)
-    let fast = try NetworkGradientChecker(useFastPath: true).numericGradients(
+    let fast = try NetworkChecker(useFastPath: true).numericGradients(
       layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
-    let plain = try NetworkGradientChecker(useFastPath: false).numericGradients(
+    let plain = try NetworkChecker(useFastPath: false).numericGradients(
       layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
     #expect(fast.map(\.names) == plain.map(\.names))
     var compared = 0
@@ -111,7 +114,7 @@ struct NetworkCheckTests {
     let (layers, input, target) = try smallNetwork(Double.self, dropout: false)
     var unstacked = layers
     unstacked[1] = NotRowwise(inner: ActivationLayer(Tanh(), of: Double.self))
-    let checker = NetworkGradientChecker(useFastPath: true)
+    let checker = NetworkChecker(useFastPath: true)
     let stacked = try checker.numericGradients(
       layers: layers, loss: BinaryCrossEntropy(), input: input, target: target)
     let single = try checker.numericGradients(

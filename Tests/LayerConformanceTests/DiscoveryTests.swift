@@ -4,7 +4,7 @@ import Testing
 
 /// Non-smooth points nobody declared are found, located and named.
 struct DiscoveryTests {
-  let checker = GradientChecker()
+  let checker = ActivationChecker()
 
   @Test(arguments: ScalarKind.allCases)
   func anUndeclaredKinkIsFoundAndLocated(_ scalar: ScalarKind) throws {
@@ -109,7 +109,7 @@ struct LogarithmWrongNearZero: Activation {
 struct DomainTests {
   @Test(arguments: ScalarKind.allCases)
   func aDomainIsRespected(_ scalar: ScalarKind) {
-    let report = GradientChecker().check(Logarithm(), as: scalar)
+    let report = ActivationChecker().check(Logarithm(), as: scalar)
     #expect(report.passed, "\(report)")
     #expect(report.points > 100)
   }
@@ -122,7 +122,7 @@ struct DomainTests {
 
   @Test(arguments: ScalarKind.allCases)
   func anErrorNearTheDomainEdgeIsCaught(_ scalar: ScalarKind) {
-    let report = GradientChecker().check(LogarithmWrongNearZero(), as: scalar)
+    let report = ActivationChecker().check(LogarithmWrongNearZero(), as: scalar)
     #expect(!report.passed)
     #expect(report.problems.contains { $0.kind == .derivativeMismatch })
   }

@@ -5,7 +5,7 @@ import _TemplateActivation
 
 /// The kit against the mutation suite: every wrong derivative caught, no false alarm.
 struct MutationSuiteTests {
-  let checker = GradientChecker()
+  let checker = ActivationChecker()
 
   @Test(arguments: Mutant.suite)
   func everyMutantIsCaughtInDouble(_ mutant: Mutant) {

@@ -5,9 +5,9 @@ import Testing
 /// The kit must catch each deliberately wrong component, in both scalar types, and name the
 /// problem; the correct twins must pass.
 struct MutationTests {
-  let checker = GradientChecker()
+  let checker = ActivationChecker()
 
-  func failures(_ activation: some Activation, _ scalar: ScalarKind) -> ComponentReport {
+  func failures(_ activation: some Activation, _ scalar: ScalarKind) -> ActivationVariantsReport {
     let report = checker.checkAllVariants(activation, as: scalar)
     #expect(!report.passed, "the kit missed a wrong derivative in \(activation) [\(scalar)]")
     return report
@@ -90,13 +90,13 @@ struct MutationTests {
   }
 
   @Test func anEmptyRegistryFailsLoudly() {
-    let report = checker.check(Registry())
+    let report = RegistryChecker().check(Registry())
     #expect(!report.passed)
     #expect(report.problems.map(\.kind) == [.nothingChecked])
   }
 
   @Test func aRegistryCheckedInNoScalarTypeFails() throws {
-    let report = checker.check(try BuiltIn.registry, scalars: [])
+    let report = RegistryChecker().check(try BuiltIn.registry, scalars: [])
     #expect(!report.passed)
   }
 
@@ -105,7 +105,7 @@ struct MutationTests {
     plan.range = 0...0
     plan.randomCount = 0
     plan.tails = []
-    let report = GradientChecker(plan: plan).check(NarrowDomain(), as: .double)
+    let report = ActivationChecker(plan: plan).check(NarrowDomain(), as: .double)
     #expect(!report.passed)
     #expect(report.problems.contains { $0.kind == .nothingChecked })
   }

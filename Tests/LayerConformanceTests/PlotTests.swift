@@ -32,7 +32,7 @@ struct PlotTests {
   }
 
   @Test func aPassingPlotHasCurvesKinksAndNoFailureMarkers() throws {
-    let report = GradientChecker().check(LeakyReLU(), as: .double)
+    let report = ActivationChecker().check(LeakyReLU(), as: .double)
     let svg = SVGPlot.render(LeakyReLU(), reports: [report])
     let census = try census(svg)
     #expect(census.counts["svg"] == 1)
@@ -44,7 +44,7 @@ struct PlotTests {
 
   @Test func aFailingPlotMarksTheFailingPoints() throws {
     let mutant = Mutant("tanh' × 1.3 on [1, 1.5]", "", .tanh, .factorOn(1...1.5, 1.3))
-    let report = GradientChecker().check(mutant, as: .double)
+    let report = ActivationChecker().check(mutant, as: .double)
     #expect(!report.passed)
     let svg = SVGPlot.render(mutant, reports: [report])
     let census = try census(svg)

@@ -14,7 +14,7 @@ final class XCTestIntegrationTests: XCTestCase {
 
   func testTheReportsOfAWrongActivationNameWhatIsWrong() {
     // XCTAssertCorrectDerivatives would fail this test, so check the reports it is built on.
-    let report = GradientChecker().checkAllVariants(ReLUDerivativeIsMaxXZero(), as: .float)
+    let report = ActivationChecker().checkAllVariants(ReLUDerivativeIsMaxXZero(), as: .float)
     XCTAssertFalse(report.passed)
     XCTAssertTrue(report.description.contains("ReLU [Float]: FAILED"))
   }

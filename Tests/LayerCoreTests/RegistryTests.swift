@@ -39,10 +39,10 @@ struct RegistryTests {
     #expect(Set(names).count == names.count)
   }
 
-  /// Every component folder under Sources/Activations and Sources/Layers is registered, and
-  /// registers a component named like the folder.
+  /// Every component folder under Sources/Activations, Sources/Layers and Sources/Losses is
+  /// registered, and registers a component named like the folder.
   ///
-  /// Package.swift's `activations` and `layers` lists are the one place a component is
+  /// Package.swift's `activations`, `layers` and `losses` lists are the one place a component is
   /// registered; the GenerateRegistry build-tool plugin derives `BuiltIn` from them. A folder
   /// copied by hand and not added there fails here, with the exact line to add.
   @Test func everyComponentFolderIsRegistered() throws {
@@ -50,7 +50,8 @@ struct RegistryTests {
       .deletingLastPathComponent().deletingLastPathComponent()
     let kinds = [
       (folder: "Sources/Activations", list: "activations", verb: "new-activation"),
-      (folder: "Sources/Layers", list: "layers", verb: "new-layer"),
+      (folder: "Sources/Layers", list: "layers", verb: "new-layer" as String?),
+      (folder: "Sources/Losses", list: "losses", verb: nil),
     ]
     var onDisk: [String] = []
     for kind in kinds {
@@ -62,6 +63,11 @@ struct RegistryTests {
         let folder = "\(kind.folder)/\(name)"
         onDisk.append(folder)
         if !BuiltIn.folders.contains(folder) {
+          let scaffold =
+            kind.verb.map {
+              " Next time, `swift package --allow-writing-to-package-directory \($0) \(name)` "
+                + "does all of this."
+            } ?? ""
           Issue.record(
             """
             \(folder) is not registered. Add this line to the `\(kind.list)` list in \
@@ -69,9 +75,7 @@ struct RegistryTests {
                 "\(name)",
             Nothing else: BuiltIn, `swift test` and `layerkit check` are generated from that list. \
             The folder must declare `public struct \(name)` (if you copied the template by hand, \
-            replace `Template` with `\(name)` in its file and file name). Next time, \
-            `swift package --allow-writing-to-package-directory \(kind.verb) \(name)` does all \
-            of this.
+            replace `Template` with `\(name)` in its file and file name).\(scaffold)
             """)
         }
       }

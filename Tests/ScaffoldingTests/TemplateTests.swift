@@ -8,7 +8,7 @@ import _TemplateLayer
 struct LayerTemplateTests {
   @Test(arguments: ScalarKind.allCases)
   func theLayerTemplatePassesTheGradientCheck(_ scalar: ScalarKind) {
-    let report = LayerGradientChecker().check(TemplateBlueprint(), as: scalar)
+    let report = LayerChecker().check(TemplateBlueprint(), as: scalar)
     #expect(report.passed, "\(report)")
     #expect(report.tensors.map(\.name) == ["input", "weight", "bias"])
   }

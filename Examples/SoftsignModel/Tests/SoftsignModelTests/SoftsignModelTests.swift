@@ -26,7 +26,7 @@ func softsignDerivativeIsCorrect(_ scalar: ScalarKind) {
 
 /// The kit is not fooled: a Softsign with the derivative of x / (1 + x²) fails, at a named point.
 @Test func aWrongDerivativeIsCaught() {
-  let checker = GradientChecker()
+  let checker = ActivationChecker()
   let report = checker.checkAllVariants(WrongSoftsign(), as: .double)
   #expect(!report.passed)
   #expect("\(report)".contains("WrongSoftsign [Double]: FAILED"))
