@@ -3,26 +3,49 @@ import LayerCore
 
 /// A self-contained SVG picture of an activation: the function in the upper panel; the
 /// hand-written derivative (line) and the numeric reference (dots) in the lower panel; declared
-/// kinks as dashed vertical lines; failing points as red circles.
+/// kinks as dashed vertical lines; failing points as red circles over red bands.
+///
+/// The plot finds the failing points itself: at every sample it compares the hand-written
+/// derivative with the exact derivative of the implementation (dual numbers, in `Double`), so
+/// every region where the derivative is wrong is shaded, not only the few worst points a
+/// report lists.
 public enum SVGPlot {
-  /// Renders `activation` over `range`, marking every failing point of `reports`.
+  /// How many points the curves are sampled at, and the derivative is checked at.
+  static let samples = 481
+
+  /// The colour of failure markers and bands.
+  static let failureColor = "#cf222e"
+
+  /// Renders `activation` over `range`.
+  ///
+  /// At each of the plot's samples the hand-written derivative is compared with the
+  /// dual-number derivative of `value(at:)` under the tolerance of the strictest scalar type
+  /// the reports name (`Double`'s unless they all name `Float`); every failing sample is
+  /// circled in red and each run of failing samples shaded in the derivative panel. Samples
+  /// outside the domain, exactly at a declared kink, or where the function or its reference is
+  /// not finite are not judged. The failing points that `reports` list are circled as well.
   public static func render(
     _ activation: some Activation, reports: [ActivationReport], range: ClosedRange<Double> = -6...6
   ) -> String {
-    let samples = 481
-    let xs = (0..<samples).map {
-      range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(samples - 1)
-    }
+    let xs = sampleGrid(range)
     let values = xs.map { activation.value(at: $0) }
     let analytic = xs.map { activation.derivative(at: $0) }
     let dots = stride(from: 0, to: samples, by: 12).map { xs[$0] }
     let numeric = dots.map { NumericDerivative.estimate(of: activation, at: $0, by: .dual) }
-    let failures = reports.flatMap { report in
-      report.worstPoints.filter { !$0.passed }.map { ($0.x, $0.analytic) }
-        + report.problems.compactMap { problem in
-          problem.x.map { ($0, activation.derivative(at: $0)) }
-        }
-    }.filter { range.contains($0.0) && $0.1.isFinite }
+    let tolerance = strictestTolerance(scalars: reports.map(\.scalar))
+    let failing = failingSamples(of: activation, at: xs, tolerance: tolerance)
+    let bands = failingIntervals(failing, of: xs)
+    // Every failing sample, then the points the reports list that are not among them.
+    var marked = Set(failing.map { xs[$0] })
+    let sampled = failing.map { (xs[$0], markerHeight(activation, at: xs[$0])) }
+    var listed: [(Double, Double)] = []
+    for report in reports {
+      let points =
+        report.worstPoints.filter { !$0.passed }.map(\.x) + report.problems.compactMap(\.x)
+      for x in points where range.contains(x) && marked.insert(x).inserted {
+        listed.append((x, markerHeight(activation, at: x)))
+      }
+    }
     let passed = reports.allSatisfy(\.passed)
 
     let width = 760.0
@@ -31,31 +54,157 @@ public enum SVGPlot {
     let right = 20.0
     var svg = Canvas(width: width, height: 2 * panelHeight + 90)
     let scalars = Set(reports.map(\.scalar)).sorted().joined(separator: ", ")
+    let summary =
+      failing.isEmpty
+      ? "" : "; derivative wrong at \(failing.count) of \(samples) samples"
     svg.text(
-      "\(activation) [\(scalars)]: \(passed ? "passed" : "FAILED")", x: left, y: 24, size: 16,
-      color: passed ? "#1a7f37" : "#cf222e")
+      "\(activation) [\(scalars)]: \(passed ? "passed" : "FAILED")\(summary)", x: left, y: 24,
+      size: 16, color: passed && failing.isEmpty ? "#1a7f37" : failureColor)
     let top = Panel(
       frame: (left, 40, width - left - right, panelHeight - 20), xRange: range,
       yRange: bounds(values))
     let bottom = Panel(
       frame: (left, 40 + panelHeight + 20, width - left - right, panelHeight - 20), xRange: range,
-      yRange: bounds(analytic + numeric + failures.map(\.1)))
+      yRange: bounds(analytic + numeric + (sampled + listed).map(\.1)))
+    for band in bands { svg.band(bottom, band, color: failureColor) }
     for (panel, label) in [(top, "f(x)"), (bottom, "f'(x)")] {
       svg.axes(panel, label: label)
       for kink in activation.kinks where range.contains(kink.location) {
         svg.verticalLine(panel, at: kink.location, color: "#8250df", dashed: true)
       }
     }
+    // The failing samples under the curves, so that a dense run hides neither; the reports'
+    // points on top.
+    for (x, y) in sampled {
+      svg.circle(bottom, x, y, radius: 3, color: failureColor, filled: false)
+    }
     svg.polyline(top, zip(xs, values).map { ($0, $1) }, color: "#0969da")
     svg.polyline(bottom, zip(xs, analytic).map { ($0, $1) }, color: "#0969da")
     for (x, y) in zip(dots, numeric) { svg.circle(bottom, x, y, radius: 2.5, color: "#57606a") }
-    for (x, y) in failures { svg.circle(bottom, x, y, radius: 6, color: "#cf222e", filled: false) }
+    for (x, y) in listed { svg.circle(bottom, x, y, radius: 6, color: failureColor, filled: false) }
     let legendY = 2 * panelHeight + 75
     svg.text("— analytic derivative", x: left, y: legendY, size: 12, color: "#0969da")
-    svg.text("• numeric (dual numbers)", x: left + 170, y: legendY, size: 12, color: "#57606a")
-    svg.text("┆ declared kink", x: left + 350, y: legendY, size: 12, color: "#8250df")
-    svg.text("○ failing point", x: left + 480, y: legendY, size: 12, color: "#cf222e")
+    svg.text("• numeric (dual numbers)", x: left + 145, y: legendY, size: 12, color: "#57606a")
+    svg.text("┆ declared kink", x: left + 320, y: legendY, size: 12, color: "#8250df")
+    svg.text("○ failing point", x: left + 435, y: legendY, size: 12, color: failureColor)
+    svg.text("▮ failing interval", x: left + 545, y: legendY, size: 12, color: failureColor)
     return svg.finish()
+  }
+
+  /// `samples` equally spaced points from the lower to the upper bound of `range`.
+  static func sampleGrid(_ range: ClosedRange<Double>) -> [Double] {
+    let span = range.upperBound - range.lowerBound
+    return (0..<samples).map { range.lowerBound + span * Double($0) / Double(samples - 1) }
+  }
+
+  /// The tolerance of the strictest of the named scalar types: `Float`'s only if every name is
+  /// `"Float"`, otherwise `Double`'s.
+  static func strictestTolerance(scalars: [String]) -> Tolerance {
+    let tolerances = scalars.map { $0 == Float.scalarName ? Float.tolerance : Double.tolerance }
+    return tolerances.min { $0.relative < $1.relative } ?? Double.tolerance
+  }
+
+  /// The indices of the points `xs` where the hand-written derivative of `activation` differs
+  /// from the dual-number derivative of its `value(at:)` by more than `tolerance` (the floor
+  /// scaled by |f(x)|, as in the checker), unless the central and Richardson differences both
+  /// confirm the hand-written value.
+  ///
+  /// Points outside the domain, exactly at a declared kink (where the derivative is a
+  /// convention), or where the value or the reference is not finite are not judged. A
+  /// non-finite hand-written derivative fails.
+  static func failingSamples(
+    of activation: some Activation, at xs: [Double], tolerance: Tolerance
+  ) -> [Int] {
+    let kinks = Set(activation.kinks.map(\.location))
+    return xs.indices.filter { i in
+      let x = xs[i]
+      guard activation.domain.contains(x), !kinks.contains(x) else { return false }
+      let value: Double = activation.value(at: x)
+      let exact = NumericDerivative.estimate(of: activation, at: x, by: .dual)
+      guard value.isFinite, exact.isFinite else { return false }
+      let floor = tolerance.floor(forFunctionMagnitude: Swift.abs(value))
+      let analytic: Double = activation.derivative(at: x)
+      guard tolerance.error(analytic, exact, floor: floor) > tolerance.relative else {
+        return false
+      }
+      // Where an implementation's branches cancel (max(x, 0) + log1p(e^-|x|) at 0), dual
+      // numbers are fooled; two finite differences that both confirm the hand-written value
+      // overrule them, as in the checker.
+      let confirmed = [DerivativeMethod.central, .richardson].allSatisfy { method in
+        let estimate = NumericDerivative.estimate(of: activation, at: x, by: method)
+        return tolerance.error(analytic, estimate, floor: floor) <= tolerance.relative
+      }
+      return !confirmed
+    }
+  }
+
+  /// The x-intervals covered by runs of consecutive failing samples, each widened by half a
+  /// sample spacing on both sides (within the sampled range), so that a lone failing sample
+  /// gets a band too.
+  static func failingIntervals(_ failing: [Int], of xs: [Double]) -> [ClosedRange<Double>] {
+    guard let first = xs.first, let last = xs.last else { return [] }
+    let half = xs.count > 1 ? (xs[1] - xs[0]) / 2 : 0
+    var runs: [(start: Int, end: Int)] = []
+    for i in failing.sorted() {
+      if let run = runs.last, run.end == i - 1 {
+        runs[runs.count - 1].end = i
+      } else {
+        runs.append((i, i))
+      }
+    }
+    return runs.map { Swift.max(xs[$0.start] - half, first)...Swift.min(xs[$0.end] + half, last) }
+  }
+
+  /// Where to circle a failing point: at the hand-written derivative, or at the exact one where
+  /// the hand-written derivative is not finite.
+  static func markerHeight(_ activation: some Activation, at x: Double) -> Double {
+    let analytic: Double = activation.derivative(at: x)
+    return analytic.isFinite
+      ? analytic : NumericDerivative.estimate(of: activation, at: x, by: .dual)
+  }
+
+  /// Round tick values in `range`: the integer multiples of a step of 1, 2 or 5 × 10^k that lie
+  /// in the range, with the step whose tick count is nearest `count` (the larger step on a
+  /// tie). A range of zero width gives its one point; a non-finite one, no ticks.
+  static func niceTicks(in range: ClosedRange<Double>, about count: Int) -> [Double] {
+    let (low, high) = (range.lowerBound, range.upperBound)
+    guard low.isFinite, high.isFinite else { return [] }
+    guard high > low else { return [low] }
+    let exponent = Int(log10((high - low) / Double(Swift.max(count, 1))).rounded(.down))
+    var best: [Double]?
+    for k in stride(from: exponent + 1, through: exponent - 1, by: -1) {
+      for mantissa in [5.0, 2, 1] {
+        let ticks = multiples(of: mantissa, exponent: k, in: range)
+        if let current = best, Swift.abs(current.count - count) <= Swift.abs(ticks.count - count) {
+          continue
+        }
+        best = ticks
+      }
+    }
+    return best ?? []
+  }
+
+  /// The integer multiples of `mantissa` × 10^`exponent` in `range`, each computed as an
+  /// integer times or divided by an exact power of ten so that it prints without noise.
+  static func multiples(
+    of mantissa: Double, exponent: Int, in range: ClosedRange<Double>
+  ) -> [Double] {
+    let power = pow(10, Double(Swift.abs(exponent)))
+    let scale = { (multiple: Double) in exponent < 0 ? multiple / power : multiple * power }
+    let step = scale(mantissa)
+    let first = (range.lowerBound / step).rounded(.up)
+    let last = (range.upperBound / step).rounded(.down)
+    guard first <= last else { return [] }
+    return stride(from: first, through: last, by: 1).map { scale($0 * mantissa) + 0 }
+      .filter(range.contains)
+  }
+
+  /// A tick value without trailing noise: `"0.5"`, `"-3"`, `"1e-05"`.
+  static func tickLabel(_ value: Double) -> String {
+    if value == 0 { return "0" }
+    var text = String(describing: value)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
   }
 
   static func bounds(_ values: [Double]) -> ClosedRange<Double> {
@@ -67,113 +216,5 @@ public enum SVGPlot {
     }
     let margin = (high - low) * 0.08
     return (low - margin)...(high + margin)
-  }
-}
-
-/// A rectangle of the picture with its data ranges.
-struct Panel {
-  var frame: (x: Double, y: Double, width: Double, height: Double)
-  var xRange: ClosedRange<Double>
-  var yRange: ClosedRange<Double>
-
-  func point(_ x: Double, _ y: Double) -> (Double, Double) {
-    let u = (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
-    let v = (y - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound)
-    return (frame.x + u * frame.width, frame.y + (1 - v) * frame.height)
-  }
-}
-
-/// Accumulates SVG elements.
-struct Canvas {
-  var body: [String] = []
-  let width: Double
-  let height: Double
-
-  init(width: Double, height: Double) {
-    self.width = width
-    self.height = height
-    body.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>")
-  }
-
-  mutating func text(_ text: String, x: Double, y: Double, size: Int, color: String) {
-    let escaped = text.replacingOccurrences(of: "&", with: "&amp;")
-      .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    body.append(
-      "<text x=\"\(n(x))\" y=\"\(n(y))\" font-family=\"sans-serif\" font-size=\"\(size)\" "
-        + "fill=\"\(color)\">\(escaped)</text>")
-  }
-
-  mutating func axes(_ panel: Panel, label: String) {
-    let f = panel.frame
-    body.append(
-      "<rect x=\"\(n(f.x))\" y=\"\(n(f.y))\" width=\"\(n(f.width))\" height=\"\(n(f.height))\" "
-        + "fill=\"none\" stroke=\"#d0d7de\"/>")
-    if panel.yRange.contains(0) {
-      let (x0, y0) = panel.point(panel.xRange.lowerBound, 0)
-      let (x1, _) = panel.point(panel.xRange.upperBound, 0)
-      body.append(
-        "<line x1=\"\(n(x0))\" y1=\"\(n(y0))\" x2=\"\(n(x1))\" y2=\"\(n(y0))\" stroke=\"#afb8c1\"/>"
-      )
-    }
-    for tick in stride(from: panel.xRange.lowerBound, through: panel.xRange.upperBound, by: 2) {
-      let (x, y) = panel.point(tick, panel.yRange.lowerBound)
-      text(format(tick), x: x - 6, y: y + 14, size: 10, color: "#57606a")
-    }
-    for fraction in [0.0, 0.5, 1.0] {
-      let value =
-        panel.yRange.lowerBound + fraction * (panel.yRange.upperBound - panel.yRange.lowerBound)
-      let (_, y) = panel.point(panel.xRange.lowerBound, value)
-      text(String(format: "%.3g", value), x: 4, y: y + 4, size: 10, color: "#57606a")
-    }
-    text(label, x: f.x + 6, y: f.y + 16, size: 12, color: "#24292f")
-  }
-
-  mutating func verticalLine(_ panel: Panel, at x: Double, color: String, dashed: Bool) {
-    let (px, top) = panel.point(x, panel.yRange.upperBound)
-    let (_, bottom) = panel.point(x, panel.yRange.lowerBound)
-    body.append(
-      "<line x1=\"\(n(px))\" y1=\"\(n(top))\" x2=\"\(n(px))\" y2=\"\(n(bottom))\" "
-        + "stroke=\"\(color)\"\(dashed ? " stroke-dasharray=\"5,4\"" : "")/>")
-  }
-
-  mutating func polyline(_ panel: Panel, _ points: [(Double, Double)], color: String) {
-    // Break the line at non-finite values.
-    var segment: [String] = []
-    func flush() {
-      if segment.count > 1 {
-        body.append(
-          "<polyline points=\"\(segment.joined(separator: " "))\" fill=\"none\" "
-            + "stroke=\"\(color)\" stroke-width=\"2\"/>")
-      }
-      segment = []
-    }
-    for (x, y) in points {
-      guard y.isFinite else {
-        flush()
-        continue
-      }
-      let (px, py) = panel.point(x, y)
-      segment.append("\(n(px)),\(n(py))")
-    }
-    flush()
-  }
-
-  mutating func circle(
-    _ panel: Panel, _ x: Double, _ y: Double, radius: Double, color: String, filled: Bool = true
-  ) {
-    guard y.isFinite else { return }
-    let (px, py) = panel.point(x, y)
-    let paint =
-      filled ? "fill=\"\(color)\"" : "fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\""
-    body.append("<circle cx=\"\(n(px))\" cy=\"\(n(py))\" r=\"\(n(radius))\" \(paint)/>")
-  }
-
-  func finish() -> String {
-    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" "
-      + "viewBox=\"0 0 \(n(width)) \(n(height))\">\n" + body.joined(separator: "\n") + "\n</svg>\n"
-  }
-
-  func n(_ value: Double) -> String {
-    String((value * 10).rounded() / 10)
   }
 }
