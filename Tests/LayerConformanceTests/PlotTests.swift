@@ -58,7 +58,7 @@ struct PlotTests {
 
   @Test(arguments: Mutant.correctBases)
   func aCorrectActivationHasNoFailureMarkersOrBands(_ mutant: Mutant) throws {
-    let reports = [GradientChecker().check(mutant, as: .double)]
+    let reports = [ActivationChecker().check(mutant, as: .double)]
     #expect(reports[0].passed)
     let census = try census(SVGPlot.render(mutant, reports: reports))
     #expect(census.failureMarkers.isEmpty)
@@ -68,7 +68,7 @@ struct PlotTests {
   @Test(arguments: ScalarKind.allCases)
   func builtInsAndAwkwardCorrectActivationsPlotClean(_ scalar: ScalarKind) throws {
     for activation in try BuiltIn.registry.activations + CorrectExtras.all {
-      let report = GradientChecker().check(activation, as: scalar)
+      let report = ActivationChecker().check(activation, as: scalar)
       let census = try census(SVGPlot.render(activation, reports: [report]))
       #expect(census.failureMarkers.isEmpty, "\(activation) [\(scalar)]")
       #expect(census.shadedRectangles.isEmpty, "\(activation) [\(scalar)]")
@@ -79,7 +79,7 @@ struct PlotTests {
   @Test func everyBandedMutantFailsItsCheck() throws {
     var banded = 0
     for mutant in Mutant.suite {
-      let report = GradientChecker().check(mutant, as: .double)
+      let report = ActivationChecker().check(mutant, as: .double)
       let census = try census(SVGPlot.render(mutant, reports: [report]))
       if !census.shadedRectangles.isEmpty {
         banded += 1
@@ -106,7 +106,7 @@ struct PlotTests {
 
   @Test func aDerivativeWrongOnAWideRegionIsMarkedAllOver() throws {
     let mutant = Mutant("tanh' × 1.3 on [-6, 0]", "", .tanh, .factorOn(-6...0, 1.3))
-    let reports = ScalarKind.allCases.map { GradientChecker().check(mutant, as: $0) }
+    let reports = ScalarKind.allCases.map { ActivationChecker().check(mutant, as: $0) }
     #expect(reports.allSatisfy { !$0.passed })
     let svg = SVGPlot.render(mutant, reports: reports)
     let census = try census(svg)
@@ -131,7 +131,7 @@ struct PlotTests {
 
   @Test func separateFailingRegionsGetSeparateBands() throws {
     let mutant = Mutant("tanh' × 1.5 for |x| > 3", "", .tanh, .factorBeyond(3, 1.5))
-    let reports = [GradientChecker().check(mutant, as: .double)]
+    let reports = [ActivationChecker().check(mutant, as: .double)]
     let census = try census(SVGPlot.render(mutant, reports: reports))
     let failingSamples = SVGPlot.sampleGrid(-6...6).filter { abs($0) > 3 }.count
     #expect(census.failureMarkers.count >= failingSamples)
@@ -142,8 +142,8 @@ struct PlotTests {
   @Test func aFloatOnlyReportIsJudgedWithTheFloatTolerance() throws {
     // A relative error of 1e-5: beyond Double's tolerance (1e-8), within Float's (1e-4).
     let mutant = Mutant("tanh' × (1 + 1e-5)", "", .tanh, .factor(1 + 1e-5))
-    let float = GradientChecker().check(mutant, as: .float)
-    let double = GradientChecker().check(mutant, as: .double)
+    let float = ActivationChecker().check(mutant, as: .float)
+    let double = ActivationChecker().check(mutant, as: .double)
     #expect(try census(SVGPlot.render(mutant, reports: [float])).shadedRectangles.isEmpty)
     #expect(
       try census(SVGPlot.render(mutant, reports: [float, double])).shadedRectangles.count == 1)
