@@ -19,3 +19,25 @@ final class XCTestIntegrationTests: XCTestCase {
     XCTAssertTrue(report.description.contains("ReLU [Float]: FAILED"))
   }
 }
+
+/// The XCTest entry points of the layer and network checks.
+final class XCTestLayerIntegrationTests: XCTestCase {
+  func testACorrectLayerPassesInBothScalarTypes() {
+    let reports = XCTAssertCorrectGradients(of: DenseBlueprint())
+    XCTAssertEqual(reports.map(\.scalar), ["Float", "Double"])
+    XCTAssertTrue(reports.allSatisfy(\.passed))
+  }
+
+  func testACorrectNetworkPasses() throws {
+    var random = RandomSource(seed: 3)
+    let layers: [any Layer<Double>] = [
+      try Dense<Double>(inputSize: 3, outputSize: 2, random: &random),
+      ActivationLayer(Sigmoid(), of: Double.self),
+    ]
+    let input = try Tensor<Double>(shape: [2, 3], scalars: [0.1, -0.2, 0.3, 0.4, 0.5, -0.6])
+    let target = try Tensor<Double>(shape: [2, 2], scalars: [1, 0, 0, 1])
+    let report = XCTAssertCorrectGradients(
+      ofNetwork: layers, loss: MeanSquaredError(), input: input, target: target)
+    XCTAssertEqual(report.points, 8)
+  }
+}
