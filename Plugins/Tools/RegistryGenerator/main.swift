@@ -64,7 +64,8 @@ func render(_ entries: [Entry]) -> String {
   if !activations.isEmpty { lines.append("    ]") }
   lines.append("  }")
   lines.append("")
-  lines.append("  /// The layers, then the losses and penalties, listed in Package.swift, in that order.")
+  lines.append(
+    "  /// The layers, then the losses and penalties, listed in Package.swift, in that order.")
   lines.append("  static var registeredLayers: [any LayerBlueprint] {")
   lines.append(layers.isEmpty ? "    []" : "    [")
   for entry in layers {
@@ -101,7 +102,9 @@ guard let output = arguments.first else {
 var entries: [Entry] = []
 for argument in arguments.dropFirst() {
   guard let entry = Entry(argument) else {
-    fail("malformed component '\(argument)', expected activation:<Name>:<Module>, layer:... or loss:...")
+    fail(
+      "malformed component '\(argument)', expected activation:<Name>:<Module>, layer:... or loss:..."
+    )
   }
   entries.append(entry)
 }

@@ -63,7 +63,8 @@ public struct LayerChecker: Sendable {
       report = check(layer, reference: reference, input: input, name: blueprint.name)
     } catch {
       let problem = Problem(
-        .threw, tensor: nil, "\(blueprint.name) [\(T.scalarName)]: building the layer threw: \(error)")
+        .threw, tensor: nil,
+        "\(blueprint.name) [\(T.scalarName)]: building the layer threw: \(error)")
       report = LayerReport(
         component: blueprint.name, scalar: T.scalarName, strategy: "\(options.strategy)",
         points: 0, maxRelativeError: 0, tolerance: T.tolerance, tensors: [], worst: [],

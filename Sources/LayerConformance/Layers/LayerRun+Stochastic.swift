@@ -35,8 +35,10 @@ extension LayerRun {
   mutating func checkKeptFractionAndMean(_ keep: Double) throws(LayerError) {
     let n = 20_000
     var random = fresh
-    let dropped = try layer.forward(Tensor<T>(shape: [n], repeating: 1), mode: .training, random: &random)
-      .output
+    let dropped = try layer.forward(
+      Tensor<T>(shape: [n], repeating: 1), mode: .training, random: &random
+    )
+    .output
     let kept = dropped.scalars.filter { $0 != 0 }.count
     let sigma = (keep * (1 - keep) / Double(n)).squareRoot()
     let fraction = Double(kept) / Double(n)

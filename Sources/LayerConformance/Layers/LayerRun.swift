@@ -91,7 +91,9 @@ struct LayerRun<T: CheckableScalar> {
             + "\(input.shape)"))
     }
     let shapes = zip(gradients.parameters.tensors, parameters.tensors)
-    if gradients.parameters.names != parameters.names || shapes.contains(where: { $0.shape != $1.shape }) {
+    if gradients.parameters.names != parameters.names
+      || shapes.contains(where: { $0.shape != $1.shape })
+    {
       problems.append(
         Problem(
           .shapeMismatch, tensor: nil,
@@ -133,7 +135,8 @@ struct LayerRun<T: CheckableScalar> {
   }
 
   /// Records the comparison of entry `index` of `tensor`.
-  mutating func compare(_ tensor: String, _ index: Int, _ analytic: T, _ numeric: W) -> EntryResult {
+  mutating func compare(_ tensor: String, _ index: Int, _ analytic: T, _ numeric: W) -> EntryResult
+  {
     let (a, n) = (Double(analytic), Double(numeric))
     let result = EntryResult(
       tensor: tensor, index: index, analytic: a, numeric: n, error: tolerance.error(a, n))

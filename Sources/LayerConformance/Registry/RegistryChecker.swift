@@ -18,7 +18,9 @@ public struct RegistryChecker: Sendable {
   public var layers: LayerChecker
 
   /// A checker with the given activation and layer checkers.
-  public init(activations: ActivationChecker = ActivationChecker(), layers: LayerChecker = LayerChecker()) {
+  public init(
+    activations: ActivationChecker = ActivationChecker(), layers: LayerChecker = LayerChecker()
+  ) {
     self.activations = activations
     self.layers = layers
   }

@@ -36,7 +36,8 @@ extension NetworkReport: CustomStringConvertible {
     for entry in worst {
       lines.append(
         "    worst: \(entry.tensor)[\(entry.index)] analytic \(format(entry.analytic)), numeric "
-          + "\(format(entry.numeric)), |a - n| \(format(Swift.abs(entry.analytic - entry.numeric)))")
+          + "\(format(entry.numeric)), |a - n| \(format(Swift.abs(entry.analytic - entry.numeric)))"
+      )
     }
     return lines.joined(separator: "\n")
   }

@@ -152,7 +152,9 @@ extension RegistryReport: CustomStringConvertible {
   /// One line per layer and scalar type.
   public var layerTable: TextTable {
     TextTable(
-      header: ["layer", "scalar", "strategy", "points", "worst rel. error", "time (ms)", "verdict"],
+      header: [
+        "layer", "scalar", "strategy", "points", "worst rel. error", "time (ms)", "verdict",
+      ],
       rows: layers.map { report in
         [
           report.component, report.scalar, report.strategy, "\(report.points)",

@@ -50,7 +50,9 @@ public struct TextTable: Sendable, Hashable {
       zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
         .joined(separator: "  ")
     }
-    var lines = [line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+    var lines = [
+      line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "),
+    ]
     lines += rows.map(line)
     return lines.joined(separator: "\n")
   }
