@@ -7,7 +7,10 @@
 import LayerCore
 
 // The example: an elementwise scale and shift, y[b, j] = x[b, j] · weight[j] + bias[j], for a
-// batch of shape [batch, features]. Fill in the places marked ✏️ (see CONTRIBUTING.md).
+// batch of shape [batch, features]. Fill in the places marked ✏️ (see CONTRIBUTING.md): a layer
+// writes only `name`, `parameters`, `forward` and `backward` (and `isStochastic` if it draws
+// from `random`). A kinked nonlinearity (max, abs, a clamp) belongs in an `Activation`, whose
+// kinks are declared and checked on both sides; compose it with `ActivationLayer`.
 
 /// Elementwise scale and shift: `y[b, j] = x[b, j] · weight[j] + bias[j]`.
 ///
@@ -88,11 +91,6 @@ public struct Template<Scalar: LayerScalar>: Layer {
         (name: "weight", tensor: weightGradient), (name: "bias", tensor: biasGradient),
       ]))
   }
-
-  // ✏️ KINKS: a layer has no kink list. The layer check draws random inputs, which almost never
-  // fall on a kink, so a kink in a layer goes unchecked on both sides. Put such a nonlinearity
-  // (max, abs, a clamp) in an `Activation`, which declares its kinks and is checked on both
-  // sides of each, and compose it with `ActivationLayer`. This example is smooth: nothing here.
 
   private func checkShape(_ input: Tensor<Scalar>) throws(LayerError) {
     guard input.rank == 2, input.shape[1] == features else {
