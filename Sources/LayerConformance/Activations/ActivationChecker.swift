@@ -29,7 +29,7 @@ public struct ActivationChecker: Sendable {
   }
 
   /// Checks `activation` at its current parameters and at every value each parameter lists in
-  /// ``Parameter/checkedValues``, in the scalar type named by `scalar`.
+  /// `Parameter.checkedValues`, in the scalar type named by `scalar`.
   public func checkAllVariants(_ activation: some Activation, as scalar: ScalarKind)
     -> ActivationVariantsReport
   {

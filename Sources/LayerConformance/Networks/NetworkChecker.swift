@@ -28,7 +28,7 @@ extension Float: NetworkCheckScalar {
 /// ```
 ///
 /// The numeric side is computed in the network's own scalar type, and fast: only the layers
-/// from the perturbed one on run again, a layer that conforms to ``PerturbationShortcut``
+/// from the perturbed one on run again, a layer that conforms to ``/LayerCore/PerturbationShortcut``
 /// updates its cached output instead of running, and perturbed outputs are stacked along the
 /// batch through a rowwise, deterministic tail. See <doc:HowTheCheckWorks>.
 public struct NetworkChecker: Sendable {
@@ -72,7 +72,7 @@ public struct NetworkChecker: Sendable {
   /// ``useFastPath`` off every evaluation reruns the whole network; on, only what a
   /// perturbation changes is recomputed (the same values up to the rounding of cached sums).
   ///
-  /// - Throws: The first ``LayerError`` a layer or the loss throws.
+  /// - Throws: The first `LayerError` a layer or the loss throws.
   public func numericGradients<T: NetworkCheckScalar>(
     layers: [any Layer<T>], loss: any Loss, input: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> [ParameterSet<T>] {

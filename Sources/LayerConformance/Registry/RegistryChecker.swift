@@ -1,6 +1,6 @@
 import LayerCore
 
-/// Checks every component of a ``Registry``: activations with an ``ActivationChecker`` and
+/// Checks every component of a ``/LayerCore/Registry``: activations with an ``ActivationChecker`` and
 /// layers (losses and penalties included) with a ``LayerChecker``, in every requested scalar
 /// type, into one ``RegistryReport``.
 ///

@@ -59,7 +59,8 @@ extension Layer {
   /// layers of different types in one list keep them).
   ///
   /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` naming the layer and both
-  ///   types when `erasedCache` is not this layer's ``Cache``, or what the backward pass throws.
+  ///   types when `erasedCache` is not this layer's ``Layer/Cache``, or what the backward pass
+  ///   throws.
   @inlinable
   public func backward(
     _ outputGradient: Tensor<Scalar>, erasedCache: any Sendable
