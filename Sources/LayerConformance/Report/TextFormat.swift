@@ -13,7 +13,7 @@ func format(_ value: Double) -> String {
     if text.hasSuffix(".0") { text.removeLast(2) }
     return text.count <= 16 ? text : String(describing: value)
   }
-  return String(describing: value)
+  return String(format: "%.10g", value)
 }
 
 /// A number in scientific notation with `digits` decimals, for table columns: `1.234e-09`.
