@@ -168,7 +168,7 @@ struct PlotTests {
     for tick in ticks {
       let multiple = tick / step
       #expect(abs(multiple - multiple.rounded()) < 1e-9, "\(tick) is not a multiple of \(step)")
-      #expect(!SVGPlot.tickLabel(tick).contains("000000"), "noisy label \(tick)")
+      #expect(!format(tick).contains("000000"), "noisy label \(tick)")
     }
     if range.contains(0) { #expect(ticks.contains(0)) }
   }
@@ -177,9 +177,10 @@ struct PlotTests {
     #expect(SVGPlot.niceTicks(in: -6...6, about: 6) == [-6, -4, -2, 0, 2, 4, 6])
     #expect(SVGPlot.niceTicks(in: -1.16...1.16, about: 6) == [-1, -0.5, 0, 0.5, 1])
     #expect(SVGPlot.niceTicks(in: -.infinity...6, about: 6).isEmpty)
-    #expect(SVGPlot.tickLabel(0.5) == "0.5")
-    #expect(SVGPlot.tickLabel(-3) == "-3")
-    #expect(SVGPlot.tickLabel(-0.0) == "0")
-    #expect(SVGPlot.tickLabel(0.3) == "0.3")
+    #expect(format(0.5) == "0.5")
+    #expect(format(-3) == "-3")
+    let zero = SVGPlot.niceTicks(in: -1...1, about: 5).first { $0 == 0 }
+    #expect(zero?.sign == .plus, "the 0 tick is +0, so its label is \"0\", never \"-0\"")
+    #expect(format(0.3) == "0.3")
   }
 }

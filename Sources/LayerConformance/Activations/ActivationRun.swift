@@ -96,32 +96,25 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
     var imprecise: [Double] = []
     var disagreed: [Double] = []
     for x in plan.finitePoints(for: activation, as: T.self) {
-      let xw = W(x)
-      if barriers.contains(xw) { continue }  // judged by checkKinks
-      let value = activation.value(at: x)
-      let analytic = activation.derivative(at: x)
-      if !value.isFinite && !(value.isInfinite && Swift.abs(f(xw)) > W(T.greatestFiniteMagnitude)) {
+      switch judge(at: x) {
+      case .notJudged:
+        continue
+      case .nonFiniteValue(let value):
         nonFinite.append(
           Problem(.nonFiniteValue, at: Double(x), "\(label): value(at: \(x)) returned \(value)"))
-        continue
-      }
-      if analytic.isInfinite && Swift.abs(dual(xw)) > W(T.greatestFiniteMagnitude) {
-        continue  // the exact derivative overflows T too: nothing to compare
-      }
-      if !analytic.isFinite {
+      case .nonFiniteDerivative(let analytic):
         nonFinite.append(
           Problem(
             .nonFiniteDerivative, at: Double(x),
             "\(label): derivative(at: \(x)) returned \(analytic)"))
-        continue
-      }
-      guard let point = compare(analytic: Double(analytic), at: xw) else { continue }
-      results.append(point.result)
-      if let note = point.note { notes.append(note) }
-      switch point.confirmation {
-      case .confirmed: confirmedPoints += 1
-      case .imprecise: imprecise.append(point.result.x)
-      case .disagreed: disagreed.append(point.result.x)
+      case .compared(let result, let confirmation, let note):
+        results.append(result)
+        if let note { notes.append(note) }
+        switch confirmation {
+        case .confirmed: confirmedPoints += 1
+        case .imprecise: imprecise.append(result.x)
+        case .disagreed: disagreed.append(result.x)
+        }
       }
     }
     problems += nonFinite.prefix(5)
@@ -152,6 +145,37 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
           + "in saturated tails), so dual numbers judged alone; first at x = "
           + "\(format(imprecise[0]))")
     }
+  }
+
+  /// What the check concludes about the derivative at one finite point.
+  enum Judgement {
+    /// A barrier (judged by the kink check), the exact derivative overflows `T` too, or no
+    /// stencil fits.
+    case notJudged
+    /// `value(at:)` is not finite where the true value is.
+    case nonFiniteValue(T)
+    /// `derivative(at:)` is not finite where the true derivative is.
+    case nonFiniteDerivative(T)
+    /// Compared with the references.
+    case compared(PointResult, Confirmation, note: String?)
+  }
+
+  /// The judgement of the hand-written derivative at x: the one rule that the check and the
+  /// plots apply to every point.
+  func judge(at x: T) -> Judgement {
+    let xw = W(x)
+    if barriers.contains(xw) { return .notJudged }
+    let value = activation.value(at: x)
+    let analytic = activation.derivative(at: x)
+    if !value.isFinite && !(value.isInfinite && Swift.abs(f(xw)) > W(T.greatestFiniteMagnitude)) {
+      return .nonFiniteValue(value)
+    }
+    if analytic.isInfinite && Swift.abs(dual(xw)) > W(T.greatestFiniteMagnitude) {
+      return .notJudged
+    }
+    if !analytic.isFinite { return .nonFiniteDerivative(analytic) }
+    guard let point = compare(analytic: Double(analytic), at: xw) else { return .notJudged }
+    return .compared(point.result, point.confirmation, note: point.note)
   }
 
   /// Compares `analytic` with the references at x; `nil` where no stencil fits in the finite

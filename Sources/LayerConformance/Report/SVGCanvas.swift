@@ -58,12 +58,12 @@ struct Canvas {
     for tick in SVGPlot.niceTicks(in: panel.xRange, about: 6) {
       let (x, y) = panel.point(tick, panel.yRange.lowerBound)
       tickMark(x, y, x, y + 4)
-      text(SVGPlot.tickLabel(tick), x: x, y: y + 15, size: 10, color: "#57606a", anchor: .middle)
+      text(format(tick), x: x, y: y + 15, size: 10, color: "#57606a", anchor: .middle)
     }
     for tick in SVGPlot.niceTicks(in: panel.yRange, about: 6) {
       let (x, y) = panel.point(panel.xRange.lowerBound, tick)
       tickMark(x - 4, y, x, y)
-      text(SVGPlot.tickLabel(tick), x: x - 6, y: y + 3.5, size: 10, color: "#57606a", anchor: .end)
+      text(format(tick), x: x - 6, y: y + 3.5, size: 10, color: "#57606a", anchor: .end)
     }
     text(label, x: f.x + 6, y: f.y + 16, size: 12, color: "#24292f")
   }

@@ -5,10 +5,9 @@ import LayerCore
 /// hand-written derivative (line) and the numeric reference (dots) in the lower panel; declared
 /// kinks as dashed vertical lines; failing points as red circles over red bands.
 ///
-/// The plot finds the failing points itself: at every sample it compares the hand-written
-/// derivative with the exact derivative of the implementation (dual numbers, in `Double`), so
-/// every region where the derivative is wrong is shaded, not only the few worst points a
-/// report lists.
+/// The plot finds the failing points itself: at every sample it applies the check's own
+/// judgement, so every region where the derivative is wrong is shaded, not only the few worst
+/// points a report lists.
 public enum SVGPlot {
   /// How many points the curves are sampled at, and the derivative is checked at.
   static let samples = 481
@@ -18,12 +17,10 @@ public enum SVGPlot {
 
   /// Renders `activation` over `range`.
   ///
-  /// At each of the plot's samples the hand-written derivative is compared with the
-  /// dual-number derivative of `value(at:)` under the tolerance of the strictest scalar type
-  /// the reports name (`Double`'s unless they all name `Float`); every failing sample is
-  /// circled in red and each run of failing samples shaded in the derivative panel. Samples
-  /// outside the domain, exactly at a declared kink, or where the function or its reference is
-  /// not finite are not judged. The failing points that `reports` list are circled as well.
+  /// At each of the plot's samples the hand-written derivative is judged by the check itself,
+  /// in every scalar type the reports name; every failing sample is circled in red and each
+  /// run of failing samples shaded in the derivative panel. The failing points that `reports`
+  /// list are circled as well.
   public static func render(
     _ activation: some Activation, reports: [ActivationReport], range: ClosedRange<Double> = -6...6
   ) -> String {
@@ -32,8 +29,7 @@ public enum SVGPlot {
     let analytic = xs.map { activation.derivative(at: $0) }
     let dots = stride(from: 0, to: samples, by: 12).map { xs[$0] }
     let numeric = dots.map { NumericDerivative.estimate(of: activation, at: $0, by: .dual) }
-    let tolerance = strictestTolerance(scalars: reports.map(\.scalar))
-    let failing = failingSamples(of: activation, at: xs, tolerance: tolerance)
+    let failing = failingSamples(of: activation, at: xs, scalars: reports.map(\.scalar))
     let bands = failingIntervals(failing, of: xs)
     // Every failing sample, then the points the reports list that are not among them.
     var marked = Set(failing.map { xs[$0] })
@@ -97,44 +93,38 @@ public enum SVGPlot {
     return (0..<samples).map { range.lowerBound + span * Double($0) / Double(samples - 1) }
   }
 
-  /// The tolerance of the strictest of the named scalar types: `Float`'s only if every name is
-  /// `"Float"`, otherwise `Double`'s.
-  static func strictestTolerance(scalars: [String]) -> Tolerance {
-    let tolerances = scalars.map { $0 == Float.scalarName ? Float.tolerance : Double.tolerance }
-    return tolerances.min { $0.relative < $1.relative } ?? Double.tolerance
+  /// The indices of the points `xs` where the check itself judges the hand-written derivative
+  /// of `activation` wrong, in any scalar type of `scalars` (`Double` when there is none):
+  /// the same judgement, references and tolerance as ``ActivationChecker``, so the plot marks
+  /// exactly what the check would fail. Points outside the domain, at a declared kink (judged
+  /// by the kink check), or where the value is not finite are not marked.
+  static func failingSamples(
+    of activation: some Activation, at xs: [Double], scalars: [String]
+  ) -> [Int] {
+    let kinds = Set(scalars.compactMap(ScalarKind.init(rawValue:)))
+    let failsIn: [(Double) -> Bool] = (kinds.isEmpty ? [.double] : kinds.sorted { $0.rawValue < $1.rawValue })
+      .map { kind in
+        switch kind {
+        case .float: judgedWrong(activation, as: Float.self)
+        case .double: judgedWrong(activation, as: Double.self)
+        }
+      }
+    return xs.indices.filter { i in
+      activation.domain.contains(xs[i]) && failsIn.contains { $0(xs[i]) }
+    }
   }
 
-  /// The indices of the points `xs` where the hand-written derivative of `activation` differs
-  /// from the dual-number derivative of its `value(at:)` by more than `tolerance` (the floor
-  /// scaled by |f(x)|, as in the checker), unless the central and Richardson differences both
-  /// confirm the hand-written value.
-  ///
-  /// Points outside the domain, exactly at a declared kink (where the derivative is a
-  /// convention), or where the value or the reference is not finite are not judged. A
-  /// non-finite hand-written derivative fails.
-  static func failingSamples(
-    of activation: some Activation, at xs: [Double], tolerance: Tolerance
-  ) -> [Int] {
-    let kinks = Set(activation.kinks.map(\.location))
-    return xs.indices.filter { i in
-      let x = xs[i]
-      guard activation.domain.contains(x), !kinks.contains(x) else { return false }
-      let value: Double = activation.value(at: x)
-      let exact = NumericDerivative.estimate(of: activation, at: x, by: .dual)
-      guard value.isFinite, exact.isFinite else { return false }
-      let floor = tolerance.floor(forFunctionMagnitude: Swift.abs(value))
-      let analytic: Double = activation.derivative(at: x)
-      guard tolerance.error(analytic, exact, floor: floor) > tolerance.relative else {
-        return false
+  /// Whether the check in `T` judges the derivative at a point wrong.
+  static func judgedWrong<T: CheckableScalar, A: Activation>(
+    _ activation: A, as _: T.Type
+  ) -> (Double) -> Bool {
+    let run = ActivationRun<T, A>(activation: activation, plan: SamplePlan())
+    return { x in
+      switch run.judge(at: T(x)) {
+      case .nonFiniteDerivative: true
+      case .compared(let result, _, _): !result.passed
+      case .notJudged, .nonFiniteValue: false
       }
-      // Where an implementation's branches cancel (max(x, 0) + log1p(e^-|x|) at 0), dual
-      // numbers are fooled; two finite differences that both confirm the hand-written value
-      // overrule them, as in the checker.
-      let confirmed = [DerivativeMethod.central, .richardson].allSatisfy { method in
-        let estimate = NumericDerivative.estimate(of: activation, at: x, by: method)
-        return tolerance.error(analytic, estimate, floor: floor) <= tolerance.relative
-      }
-      return !confirmed
     }
   }
 
@@ -197,14 +187,6 @@ public enum SVGPlot {
     guard first <= last else { return [] }
     return stride(from: first, through: last, by: 1).map { scale($0 * mantissa) + 0 }
       .filter(range.contains)
-  }
-
-  /// A tick value without trailing noise: `"0.5"`, `"-3"`, `"1e-05"`.
-  static func tickLabel(_ value: Double) -> String {
-    if value == 0 { return "0" }
-    var text = String(describing: value)
-    if text.hasSuffix(".0") { text.removeLast(2) }
-    return text
   }
 
   static func bounds(_ values: [Double]) -> ClosedRange<Double> {
