@@ -7,8 +7,7 @@ struct LayerRun<T: CheckableScalar> {
   var reference: any Layer<W>
   let input: Tensor<T>
   let name: String
-  /// `full` or `directional`, never `adaptive` (resolved by the checker).
-  let strategy: Strategy
+  let strategy: Strategy.Resolved
   let seed: UInt64
   let reseeds: Bool
   /// E.g. `Dense [Double]`, the prefix of every message.
@@ -20,7 +19,7 @@ struct LayerRun<T: CheckableScalar> {
 
   init(
     layer: any Layer<T>, reference: any Layer<W>, input: Tensor<T>, name: String,
-    strategy: Strategy, seed: UInt64, reseeds: Bool
+    strategy: Strategy.Resolved, seed: UInt64, reseeds: Bool
   ) {
     self.layer = layer
     self.reference = reference
@@ -54,7 +53,6 @@ struct LayerRun<T: CheckableScalar> {
     switch strategy {
     case .full(let limit): try checkEveryEntry(weights: weights, limit: limit)
     case .directional(let count): try checkDirections(Swift.max(count, 2))
-    case .adaptive: try checkEveryEntry(weights: weights, limit: nil)
     }
     let after = layer.parameters
     for (k, tensor) in original.tensors.enumerated() {

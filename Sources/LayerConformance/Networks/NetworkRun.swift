@@ -7,8 +7,7 @@ struct NetworkRun<T: NetworkCheckScalar> {
   let input: Tensor<T>
   let target: Tensor<T>
   let checker: NetworkChecker
-  /// `full` or `directional`, never `adaptive` (resolved by the checker).
-  let strategy: Strategy
+  let strategy: Strategy.Resolved
   /// `network [Double]`, the prefix of every message.
   let label = "network [\(T.scalarName)]"
   var results: [EntryResult] = []
@@ -17,7 +16,7 @@ struct NetworkRun<T: NetworkCheckScalar> {
 
   init(
     layers: [any Layer<T>], loss: any Loss, input: Tensor<T>, target: Tensor<T>,
-    checker: NetworkChecker, strategy: Strategy
+    checker: NetworkChecker, strategy: Strategy.Resolved
   ) {
     self.layers = layers
     self.loss = loss
@@ -37,7 +36,6 @@ struct NetworkRun<T: NetworkCheckScalar> {
       switch strategy {
       case .full(let limit): try checkEveryEntry(trace, analytic, limit: limit)
       case .directional(let count): try checkDirections(trace, analytic, count: Swift.max(count, 2))
-      case .adaptive: try checkEveryEntry(trace, analytic, limit: nil)
       }
     } catch {
       problems.append(Problem(.threw, tensor: nil, "\(label): a layer or the loss threw \(error)"))

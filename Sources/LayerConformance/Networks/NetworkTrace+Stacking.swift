@@ -1,17 +1,6 @@
 import LayerCore
 
 extension NetworkTrace {
-  /// Layer `k`'s cached output with one parameter entry changed, by its
-  /// ``PerturbationShortcut``; `nil` when it has none.
-  @_specialize(where T == Double)
-  @_specialize(where T == Float)
-  func shortcutOutput(setting k: Int, tensor: Int, entry: Int, to value: T) -> Tensor<T>? {
-    guard let layer = layers[k] as? any PerturbationShortcut<T> else { return nil }
-    return layer.output(
-      settingParameter: tensor, entry: entry, to: value, output: outputs[k],
-      erasedCache: caches[k])
-  }
-
   /// Whether the perturbed outputs of layer `k` can go through the rest of the network in one
   /// stacked pass: every later layer is rowwise and deterministic.
   @_specialize(where T == Double)
@@ -22,7 +11,7 @@ extension NetworkTrace {
     }
   }
 
-  /// The losses for many single-entry changes of layer `k` at once: its shortcut stacks the
+  /// The losses for many single-entry changes of layer `k` at once: its shortcut `layer` stacks the
   /// perturbed outputs along the batch dimension, the later layers run once on the stack, and
   /// the result is split again for the loss. Each row is computed by the same arithmetic as
   /// alone, so the losses are the same bits. `nil` when layer `k` has no stacked shortcut or a
@@ -30,10 +19,10 @@ extension NetworkTrace {
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   func stackedLosses(
-    setting k: Int, tensor: Int, entries: [Int], to values: [T], loss: any Loss,
-    target: Tensor<T>
+    through layer: any PerturbationShortcut<T>, setting k: Int, tensor: Int, entries: [Int],
+    to values: [T], loss: any Loss, target: Tensor<T>
   ) throws(LayerError) -> [T]? {
-    guard let layer = layers[k] as? any PerturbationShortcut<T>,
+    guard
       var x = layer.outputs(
         settingParameter: tensor, entries: entries, to: values, output: outputs[k],
         erasedCache: caches[k])

@@ -75,14 +75,16 @@ struct NetworkTrace<T: LayerScalar & BinaryFloatingPoint> {
   ) throws(LayerError) -> [T] {
     var result: [T] = []
     result.reserveCapacity(values.count)
-    let stack = fast && canStack(after: k)
+    // Looked up once per tensor, not once per entry.
+    let shortcut = fast ? layers[k] as? any PerturbationShortcut<T> : nil
+    let stack = shortcut != nil && canStack(after: k)
     let chunk = Swift.max(1, 8192 / Swift.max(outputs[k].count, 1))
     var start = 0
     while start < values.count {
       let end = Swift.min(start + chunk, values.count)
-      if stack,
+      if stack, let shortcut,
         let stacked = try stackedLosses(
-          setting: k, tensor: tensor, entries: Array(entries[start..<end]),
+          through: shortcut, setting: k, tensor: tensor, entries: Array(entries[start..<end]),
           to: Array(values[start..<end]), loss: loss, target: target)
       {
         result += stacked
@@ -90,8 +92,8 @@ struct NetworkTrace<T: LayerScalar & BinaryFloatingPoint> {
         for p in start..<end {
           result.append(
             try self.loss(
-              setting: k, tensor: tensor, entry: entries[p], to: values[p], loss: loss,
-              target: target))
+              setting: k, tensor: tensor, entry: entries[p], to: values[p], shortcut: shortcut,
+              loss: loss, target: target))
         }
       }
       start = end
@@ -99,16 +101,21 @@ struct NetworkTrace<T: LayerScalar & BinaryFloatingPoint> {
     return result
   }
 
-  /// The loss with entry `entry` of tensor `tensor` of layer `k` set to `value`.
+  /// The loss with entry `entry` of tensor `tensor` of layer `k` set to `value`, through
+  /// `shortcut` (layer `k` itself) when it has one for that tensor.
   @_specialize(where T == Double)
   @_specialize(where T == Float)
   func loss(
-    setting k: Int, tensor: Int, entry: Int, to value: T, loss: any Loss, target: Tensor<T>
+    setting k: Int, tensor: Int, entry: Int, to value: T, shortcut: (any PerturbationShortcut<T>)?,
+    loss: any Loss, target: Tensor<T>
   ) throws(LayerError) -> T {
     var x: Tensor<T>
     var random: RandomSource
-    if fast, let shortcut = shortcutOutput(setting: k, tensor: tensor, entry: entry, to: value) {
-      x = shortcut
+    if let moved = shortcut?.output(
+      settingParameter: tensor, entry: entry, to: value, output: outputs[k],
+      erasedCache: caches[k])
+    {
+      x = moved
       random = states[k + 1]
     } else {
       var layer = layers[k]

@@ -21,11 +21,28 @@ public enum Strategy: Sendable, Hashable, CustomStringConvertible {
   /// Every entry of every tensor.
   public static let everyEntry = Strategy.full(entryLimit: nil)
 
-  /// The ``full(entryLimit:)`` or ``directional(count:)`` strategy for a check of `entries`
-  /// input and parameter entries.
-  public func resolved(forEntries entries: Int) -> Strategy {
+  /// A strategy with the adaptive choice made: what a check runs.
+  public enum Resolved: Sendable, Hashable, CustomStringConvertible {
+    /// Every entry, at most `entryLimit` per tensor.
+    case full(entryLimit: Int?)
+    /// `count` random directions.
+    case directional(count: Int)
+
+    /// `full`, `full(≤256 per tensor)` or `directional(4)`.
+    public var description: String {
+      switch self {
+      case .full(nil): "full"
+      case .full(let limit?): "full(≤\(limit) per tensor)"
+      case .directional(let count): "directional(\(count))"
+      }
+    }
+  }
+
+  /// What a check of `entries` input and parameter entries runs.
+  public func resolved(forEntries entries: Int) -> Resolved {
     switch self {
-    case .full, .directional: self
+    case .full(let limit): .full(entryLimit: limit)
+    case .directional(let count): .directional(count: count)
     case .adaptive(let limit, let threshold, let directions):
       entries > threshold ? .directional(count: directions) : .full(entryLimit: limit)
     }
@@ -34,9 +51,8 @@ public enum Strategy: Sendable, Hashable, CustomStringConvertible {
   /// `full`, `full(≤256 per tensor)`, `directional(4)` or `adaptive(…)`.
   public var description: String {
     switch self {
-    case .full(nil): "full"
-    case .full(let limit?): "full(≤\(limit) per tensor)"
-    case .directional(let count): "directional(\(count))"
+    case .full(let limit): Resolved.full(entryLimit: limit).description
+    case .directional(let count): Resolved.directional(count: count).description
     case .adaptive(let limit, let threshold, let directions):
       "adaptive(full ≤\(limit) per tensor up to \(threshold) entries, else \(directions) directions)"
     }
