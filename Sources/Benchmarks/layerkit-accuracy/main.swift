@@ -41,15 +41,14 @@ for activation in BuiltIn.activations {
     studies += AccuracyStudy.measureAll(activation, in: Float80.self, table: table)
   #endif
   print("\n\(activation.name)")
-  print("  method                         type     points  median      max")
-  for study in studies {
-    print(
-      "  " + study.method.padding(toLength: 31, withPad: " ", startingAt: 0)
-        + study.scalar.padding(toLength: 9, withPad: " ", startingAt: 0)
-        + String(study.points).padding(toLength: 8, withPad: " ", startingAt: 0)
-        + scientific(study.median).padding(toLength: 12, withPad: " ", startingAt: 0)
-        + scientific(study.maximum))
+  let rows = studies.map { study in
+    [
+      study.method, study.scalar, "\(study.points)", scientific(study.median),
+      scientific(study.maximum),
+    ]
   }
+  let results = TextTable(header: ["method", "type", "points", "median", "max"], rows: rows)
+  print(results.rendered.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
   let numericInDouble = studies.filter {
     $0.scalar == "Double" && DerivativeMethod(rawValue: $0.method) != nil
   }

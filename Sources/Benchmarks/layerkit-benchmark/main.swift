@@ -108,39 +108,33 @@ if !CommandLine.arguments.contains("--no-numpy") {
 }
 
 func cell(_ value: Double) -> String { String(format: "%.3e", value) }
-var rows: [[String]] = [["method", "entries", "time (s)", "difference", "passed"]]
+var table = TextTable(header: ["method", "entries", "time (s)", "difference", "passed"])
 if let numpy {
-  rows.append([
+  table.rows.append([
     "numpy, seeds' procedure (eps 1e-7)", "\(parameterCount)",
     String(format: "%.3f", numpy.seconds), cell(numpy.difference),
     numpy.difference <= 1e-7 ? "yes" : "no",
   ])
 }
 if let full {
-  rows.append([
+  table.rows.append([
     "LayerKit full, two-sided, fast path", "\(full.points)", String(format: "%.4f", fullTime),
     cell(full.difference), full.passed ? "yes" : "no",
   ])
 }
 if let plain {
-  rows.append([
+  table.rows.append([
     "LayerKit full, no fast path (extrapolated)", "\(plain.points) of \(parameterCount)",
     String(format: "%.3f", plainExtrapolated), cell(plain.difference), plain.passed ? "yes" : "no",
   ])
 }
 if let directional {
-  rows.append([
+  table.rows.append([
     "LayerKit directional, 2 directions", "2", String(format: "%.4f", directionalTime),
     cell(directional.difference), directional.passed ? "yes" : "no",
   ])
 }
-let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-for (i, row) in rows.enumerated() {
-  print(
-    zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(
-      separator: " | "))
-  if i == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-|-")) }
-}
+print(table.rendered)
 print("")
 print(
   "network [12288, 5, 5, 1], tanh, tanh, sigmoid + binary cross-entropy, 1 example, \(parameterCount) parameters (Double)"

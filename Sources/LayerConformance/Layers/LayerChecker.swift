@@ -88,10 +88,3 @@ public struct LayerChecker: Sendable {
     return run.report()
   }
 }
-
-extension Duration {
-  /// The duration in seconds.
-  var seconds: Double {
-    Double(components.seconds) + Double(components.attoseconds) * 1e-18
-  }
-}

@@ -135,9 +135,8 @@ struct LayerRun<T: CheckableScalar> {
   /// Records the comparison of entry `index` of `tensor`.
   mutating func compare(_ tensor: String, _ index: Int, _ analytic: T, _ numeric: W) -> EntryResult
   {
-    let (a, n) = (Double(analytic), Double(numeric))
     let result = EntryResult(
-      tensor: tensor, index: index, analytic: a, numeric: n, error: tolerance.error(a, n))
+      tensor, index, analytic: analytic, numeric: numeric, tolerance: tolerance)
     results.append(result)
     return result
   }

@@ -18,7 +18,9 @@ extension NetworkRun {
       let numeric = try u.derivative { (t: T) throws(LayerError) -> T in
         try lossAt(u.moved(theta, by: t))
       }
-      entries.append(compare("direction", d, u.dot(gradients), numeric))
+      entries.append(
+        EntryResult(
+          "direction", d, analytic: u.dot(gradients), numeric: numeric, tolerance: T.tolerance))
     }
     summaries.append(TensorSummary(name: "direction", count: count, entries: entries))
     results += entries

@@ -27,7 +27,9 @@ extension NetworkRun {
         let numeric = try trace.centralDifferences(
           layer: k, tensor: t, entries: entries, loss: loss, target: target)
         let tensorResults = zip(entries, numeric).map { e, n in
-          compare(name, e, analytic[k].tensors[t].scalars[e], n)
+          EntryResult(
+            name, e, analytic: analytic[k].tensors[t].scalars[e], numeric: n,
+            tolerance: T.tolerance)
         }
         summaries.append(TensorSummary(name: name, count: tensor.count, entries: tensorResults))
         results += tensorResults

@@ -63,13 +63,6 @@ struct NetworkRun<T: NetworkCheckScalar> {
     return analytic
   }
 
-  /// Records the comparison of entry `index` of `tensor`.
-  func compare(_ tensor: String, _ index: Int, _ analytic: T, _ numeric: T) -> EntryResult {
-    let (a, n) = (Double(analytic), Double(numeric))
-    return EntryResult(
-      tensor: tensor, index: index, analytic: a, numeric: n, error: T.tolerance.error(a, n))
-  }
-
   func report() -> NetworkReport {
     var problems = problems
     let difference = normRatioDifference(results.map(\.analytic), results.map(\.numeric))

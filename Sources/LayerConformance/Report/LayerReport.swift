@@ -21,6 +21,15 @@ public struct EntryResult: Sendable, Hashable, Codable {
     self.numeric = numeric
     self.error = error
   }
+
+  /// The comparison of `analytic` with `numeric` under `tolerance`, for entry `index` of
+  /// `tensor`.
+  init<A: BinaryFloatingPoint, N: BinaryFloatingPoint>(
+    _ tensor: String, _ index: Int, analytic: A, numeric: N, tolerance: Tolerance
+  ) {
+    let (a, n) = (Double(analytic), Double(numeric))
+    self.init(tensor: tensor, index: index, analytic: a, numeric: n, error: tolerance.error(a, n))
+  }
 }
 
 /// How one tensor fared: how many entries it has, which were checked, and the agreement.
@@ -94,11 +103,7 @@ extension LayerReport: CustomStringConvertible {
     ]
     for problem in problems { lines.append("  - \(problem.message)") }
     lines += tensorLines(tensors)
-    for entry in worst {
-      lines.append(
-        "    worst: \(entry.tensor)[\(entry.index)] analytic \(format(entry.analytic)), numeric "
-          + "\(format(entry.numeric)), error \(format(entry.error))")
-    }
+    lines += worstLines(worst, measure: "error") { $0.error }
     return lines.joined(separator: "\n")
   }
 }
@@ -108,5 +113,15 @@ func tensorLines(_ tensors: [TensorSummary]) -> [String] {
   tensors.map { tensor in
     "    \(tensor.name): \(tensor.checkedEntries.count)/\(tensor.count) entries, worst error "
       + "\(format(tensor.maxRelativeError)), difference \(format(tensor.difference))"
+  }
+}
+
+/// One line per entry: where it is, both values and `measure`.
+func worstLines(
+  _ entries: [EntryResult], measure: String, _ value: (EntryResult) -> Double
+) -> [String] {
+  entries.map { entry in
+    "    worst: \(entry.tensor)[\(entry.index)] analytic \(format(entry.analytic)), numeric "
+      + "\(format(entry.numeric)), \(measure) \(format(value(entry)))"
   }
 }

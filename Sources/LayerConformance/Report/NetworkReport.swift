@@ -33,12 +33,7 @@ extension NetworkReport: CustomStringConvertible {
     ]
     for problem in problems { lines.append("  - \(problem.message)") }
     lines += tensorLines(tensors)
-    for entry in worst {
-      lines.append(
-        "    worst: \(entry.tensor)[\(entry.index)] analytic \(format(entry.analytic)), numeric "
-          + "\(format(entry.numeric)), |a - n| \(format(Swift.abs(entry.analytic - entry.numeric)))"
-      )
-    }
+    lines += worstLines(worst, measure: "|a - n|") { Swift.abs($0.analytic - $0.numeric) }
     return lines.joined(separator: "\n")
   }
 }

@@ -102,7 +102,8 @@ public enum SVGPlot {
     of activation: some Activation, at xs: [Double], scalars: [String]
   ) -> [Int] {
     let kinds = Set(scalars.compactMap(ScalarKind.init(rawValue:)))
-    let failsIn: [(Double) -> Bool] = (kinds.isEmpty ? [.double] : kinds.sorted { $0.rawValue < $1.rawValue })
+    let failsIn: [(Double) -> Bool] =
+      (kinds.isEmpty ? [.double] : kinds.sorted { $0.rawValue < $1.rawValue })
       .map { kind in
         switch kind {
         case .float: judgedWrong(activation, as: Float.self)
