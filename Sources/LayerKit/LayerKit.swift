@@ -1,8 +1,8 @@
 @_exported import LayerCore
 
 // The `@_exported import` of every component module, and the lists below, are generated on
-// every build by the GenerateRegistry plugin (Plugins/GenerateRegistry) from the `activations`
-// and `layers` lists in Package.swift, the one place a component is registered.
+// every build by the GenerateRegistry plugin (Plugins/GenerateRegistry) from the `activations`,
+// `layers` and `losses` lists in Package.swift, the one place a component is registered.
 
 /// The components that ship with LayerKit.
 public enum BuiltIn {
@@ -10,8 +10,9 @@ public enum BuiltIn {
   /// order of the `activations` list in Package.swift.
   public static var activations: [any Activation] { registeredActivations }
 
-  /// Every built-in layer, one blueprint per `Sources/Layers/<Name>/` folder, in the order of
-  /// the `layers` list in Package.swift.
+  /// Every built-in layer, one blueprint per `Sources/Layers/<Name>/` folder in the order of
+  /// the `layers` list in Package.swift, then every loss and penalty, one per
+  /// `Sources/Losses/<Name>/` folder in the order of the `losses` list.
   public static var layers: [any LayerBlueprint] { registeredLayers }
 
   /// The folder of every registered component, relative to the package root, e.g.
