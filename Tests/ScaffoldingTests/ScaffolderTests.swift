@@ -22,6 +22,8 @@ struct Fixture {
     try "// ReLU\n".write(
       to: root.appending(path: "Sources/Activations/ReLU/ReLU.swift"), atomically: true,
       encoding: .utf8)
+    try files.createDirectory(
+      at: root.appending(path: "Sources/Losses/L2Penalty"), withIntermediateDirectories: true)
     try manifest.write(to: root.appending(path: "Package.swift"), atomically: true, encoding: .utf8)
     for kind in templates {
       try files.createDirectory(
@@ -40,6 +42,8 @@ struct Fixture {
     ]
 
     let layers: [String] = []
+
+    let losses: [String] = ["MeanSquaredError"]
     """
 
   /// Every file under the root with its contents, to prove that nothing changed.
@@ -127,6 +131,8 @@ struct ScaffoldTests {
     ("Relu", "Sources/Activations/ReLU"),
     ("RELU", "Sources/Activations/ReLU"),
     ("TANH", "\"Tanh\" is in the `activations` list"),
+    ("L2PENALTY", "Sources/Losses/L2Penalty"),
+    ("MeanSquaredERROR", "\"MeanSquaredError\" is in the `losses` list"),
   ])
   func anExistingNameIsRefusedCaseInsensitivelyAndNothingIsWritten(
     _ name: String, _ existing: String

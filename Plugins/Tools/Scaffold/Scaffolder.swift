@@ -39,6 +39,12 @@ enum ComponentKind: String, CaseIterable, Sendable {
 
   /// The plugin verb that scaffolds this kind.
   var verb: String { "new-\(rawValue)" }
+
+  /// Every folder and Package.swift list a registered name lives in, whatever its kind: the
+  /// two kinds that can be scaffolded, and the losses and penalties. A new name must be free
+  /// in all of them, because the registry holds them all.
+  static let registeredPlaces: [(folder: String, list: String)] =
+    allCases.map { ($0.sourcesFolder, $0.packageList) } + [("Sources/Losses", "losses")]
 }
 
 /// Why a component could not be scaffolded. Nothing has been written when one is thrown.
@@ -204,19 +210,19 @@ struct Scaffolder {
     _ name: String, kind: ComponentKind, manifest: String
   ) throws(ScaffoldError) {
     let lowered = name.lowercased()
-    for other in ComponentKind.allCases {
-      let folder = root.appending(path: other.sourcesFolder)
+    for other in ComponentKind.registeredPlaces {
+      let folder = root.appending(path: other.folder)
       let existing = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
       if let clash = existing.first(where: { $0.lowercased() == lowered }) {
         throw ScaffoldError(
-          "'\(name)' already exists: \(other.sourcesFolder)/\(clash) (names are compared "
+          "'\(name)' already exists: \(other.folder)/\(clash) (names are compared "
             + "case-insensitively, because they become folders and registry names); choose "
             + "another name")
       }
-      let registered = (try? entries(ofList: other.packageList, in: manifest)) ?? []
+      let registered = (try? entries(ofList: other.list, in: manifest)) ?? []
       if let clash = registered.first(where: { $0.lowercased() == lowered }) {
         throw ScaffoldError(
-          "'\(name)' already exists: \"\(clash)\" is in the `\(other.packageList)` list of "
+          "'\(name)' already exists: \"\(clash)\" is in the `\(other.list)` list of "
             + "Package.swift (names are compared case-insensitively); choose another name")
       }
     }
