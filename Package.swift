@@ -181,9 +181,21 @@ let package = Package(
       swiftSettings: swiftSettings,
       plugins: ["GenerateRegistry"]
     ),
+    // The command line: parsing and running in a library target so that tests can drive every
+    // path; `layerkit` itself only forwards its arguments and exits with the status.
+    .target(
+      name: "LayerKitCommandLine",
+      dependencies: ["LayerKit", "LayerConformance"],
+      swiftSettings: swiftSettings
+    ),
     .executableTarget(
       name: "layerkit",
-      dependencies: ["LayerKit", "LayerConformance"],
+      dependencies: ["LayerKitCommandLine"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "CommandLineTests",
+      dependencies: ["LayerKitCommandLine", "LayerKit", "LayerConformance"],
       swiftSettings: swiftSettings
     ),
     .target(

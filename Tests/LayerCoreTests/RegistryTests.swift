@@ -29,6 +29,27 @@ struct RegistryTests {
     #expect("\(error)" == "no component named 'NoSuchComponent' (known: \(known))")
   }
 
+  @Test(
+    "A near miss gets one suggestion: same letters in another case, else the single closest name",
+    arguments: [
+      ("dense", "Dense"), ("RELU", "ReLU"), ("leakyrelu", "LeakyReLU"), ("Sigmiod", "Sigmoid"),
+      ("Tahn", "Tanh"), ("Dropot", "Dropout"),
+    ])
+  func suggestion(typed: String, meant: String) throws {
+    let registry = try BuiltIn.registry
+    let error = try #require(
+      throws: RegistryError.self, performing: { try registry.component(named: typed) })
+    #expect(RegistryError.suggestion(for: typed, among: registry.names) == meant)
+    #expect("\(error)".hasPrefix("no component named '\(typed)'; did you mean \(meant)? (known: "))
+  }
+
+  @Test func noGuessForAFarOrAmbiguousName() {
+    #expect(RegistryError.suggestion(for: "Convolution", among: ["Dense", "Dropout"]) == nil)
+    #expect(RegistryError.suggestion(for: "Dxnse", among: ["Dense", "Danse"]) == nil)
+    #expect(RegistryError.suggestion(for: "", among: ["Dense"]) == nil)
+    #expect(RegistryError.suggestion(for: "Dense", among: []) == nil)
+  }
+
   @Test func anEmptyNameIsRejected() {
     var registry = Registry()
     #expect(throws: RegistryError.self) { try registry.register(Nameless()) }

@@ -118,9 +118,41 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
       return "cannot register \(new): the name '\(name)' is already taken by \(existing)"
     case .unknownName(let name, let known):
       let list = known.isEmpty ? "the registry is empty" : "known: \(known.joined(separator: ", "))"
-      return "no component named '\(name)' (\(list))"
+      let hint = Self.suggestion(for: name, among: known).map { "; did you mean \($0)?" } ?? ""
+      return "no component named '\(name)'\(hint) (\(list))"
     case .invalidName(let component):
       return "cannot register \(component): its name is empty"
     }
+  }
+}
+
+extension RegistryError {
+  /// The registered name `name` was most likely meant to be: the one that differs only in case,
+  /// else the single closest one at most two edits away (ignoring case); `nil` when none is.
+  public static func suggestion(for name: String, among known: [String]) -> String? {
+    let lowered = name.lowercased()
+    if let sameLetters = known.first(where: { $0.lowercased() == lowered }) { return sameLetters }
+    let distances = known.map { (name: $0, distance: editDistance(lowered, $0.lowercased())) }
+    guard let best = distances.min(by: { $0.distance < $1.distance }), best.distance <= 2,
+      distances.filter({ $0.distance == best.distance }).count == 1
+    else { return nil }
+    return best.name
+  }
+
+  /// The Levenshtein distance: insertions, deletions and substitutions of one character each.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty, !b.isEmpty else { return a.count + b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 }

@@ -13,21 +13,26 @@ struct CheckCommand {
   var format: Format = .table
   var plotFolder: String?
 
+  /// The scalar types `--scalar` accepts, e.g. `Float|Double`.
+  static let scalarNames = ScalarKind.allCases.map(\.rawValue)
+
   static let usage = """
-    USAGE: layerkit check [--component NAME]... [--scalar Float|Double]... [--format table|json]
-                          [--plots DIR]
+    USAGE: layerkit check [--component NAME]... [--scalar \(scalarNames.joined(separator: "|"))]...
+                          [--format table|json] [--plots DIR]
 
     Checks the derivative of every registered component against numeric references.
 
     OPTIONS:
       --component NAME   Check only this component (repeatable).
-      --scalar TYPE      Check only this scalar type, Float or Double (repeatable).
+      --scalar TYPE      Check only this scalar type (repeatable); by default all of
+                         \(scalarNames.joined(separator: ", ")).
       --format FORMAT    table (default) or json.
       --plots DIR        Write one SVG per activation into DIR: function, analytic and
                          numeric derivative, kinks, failing points.
       -h, --help         Show this help.
 
-    EXIT STATUS: 0 all passed, 1 a check failed, 2 bad usage or unknown component.
+    EXIT STATUS: 0 all passed, 1 a check failed, 2 bad usage, an unknown component or a
+                 plot folder that cannot be written.
     """
 
   /// Parses the arguments after `check`.
@@ -51,7 +56,8 @@ struct CheckCommand {
             $0.rawValue.lowercased() == name.lowercased()
           })
         else {
-          throw UsageError("unknown scalar type '\(name)' (known: Float, Double)")
+          throw UsageError(
+            "unknown scalar type '\(name)' (known: \(Self.scalarNames.joined(separator: ", ")))")
         }
         requestedScalars.append(scalar)
       case "--format":
@@ -69,36 +75,52 @@ struct CheckCommand {
     if !requestedScalars.isEmpty { scalars = requestedScalars }
   }
 
-  /// Runs the check and returns the exit status.
-  func run() throws -> Int32 {
-    let registry = try selectedRegistry()
-    let report = RegistryChecker().check(registry, scalars: scalars)
+  /// Runs the check against `registry` and returns the exit status.
+  ///
+  /// Everything that can be validated before checking is: the component names and the plot
+  /// folder. A problem with either throws ``UsageError`` before any check runs.
+  func run(
+    registry: () throws(RegistryError) -> Registry, output: CommandOutput
+  ) throws(UsageError) -> Int32 {
+    let selected: Registry
+    do throws(RegistryError) {
+      selected = try selectedRegistry(from: registry())
+    } catch {
+      throw UsageError(error.description, showsUsage: false)
+    }
+    let plots = try plotFolder.map { (path: String) throws(UsageError) in
+      try PlotFolder(preparing: path)
+    }
+    let report = RegistryChecker().check(selected, scalars: scalars)
     switch format {
     case .json:
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      print(String(decoding: try encoder.encode(report.rows), as: UTF8.self))
+      do {
+        output.standardOutput(String(decoding: try encoder.encode(report.rows), as: UTF8.self))
+        output.standardOutput("\n")
+      } catch {
+        output.error("could not encode the report as JSON: \(error)")
+        return LayerKitCommand.checkFailed
+      }
     case .table:
-      print(report)
+      output.standardOutput("\(report)\n")
     }
-    for problem in report.problems {
-      FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+    for problem in report.problems { output.error("\(problem)") }
+    if let plots {
+      let written = try plots.write(of: selected, report: report)
+      output.standardError("wrote \(written.count) plot(s) to \(plots.path)\n")
     }
-    if let plotFolder {
-      let written = try writePlots(of: registry, report: report, to: plotFolder)
-      FileHandle.standardError.write(Data("wrote \(written.count) plot(s) to \(plotFolder)\n".utf8))
-    }
-    return report.passed ? 0 : 1
+    return report.passed ? LayerKitCommand.success : LayerKitCommand.checkFailed
   }
 
-  /// The built-in registry, or the components named with `--component`.
+  /// `registry`, or the components of it named with `--component`.
   ///
   /// - Throws: ``RegistryError/unknownName(_:known:)`` for a name that is not registered.
-  func selectedRegistry() throws -> Registry {
-    let registry = try BuiltIn.registry
+  func selectedRegistry(from registry: Registry) throws(RegistryError) -> Registry {
     guard !components.isEmpty else { return registry }
     var selected = Registry()
-    for name in components {
+    for name in components where !selected.names.contains(name) {
       switch try registry.component(named: name) {
       case .activation(let activation): try selected.register(activation)
       case .layer(let blueprint): try selected.register(blueprint)
@@ -106,10 +128,4 @@ struct CheckCommand {
     }
     return selected
   }
-}
-
-/// A mistake in the command line; printed with the usage, exit status 2.
-struct UsageError: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
 }
