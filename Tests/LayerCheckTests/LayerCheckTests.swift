@@ -111,7 +111,7 @@ struct LayerKitBehaviourTests {
     let report = LayerChecker().check(
       ActivationLayerBlueprint(Tanh(), sampleInputShape: [0, 3]), as: Double.self)
     #expect(!report.passed)
-    #expect(report.problems.map(\.kind) == [.nothingChecked], "an empty batch has no entry")
+    #expect(report.problems.map(\.kind) == [.invalidArgument], "an empty sample batch is refused")
     let broken = LayerChecker().check(
       SequentialBlueprint(
         name: "Mismatched",

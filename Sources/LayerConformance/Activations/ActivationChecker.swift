@@ -61,6 +61,10 @@ public struct ActivationChecker: Sendable {
     -> ActivationReport
   {
     var run = ActivationRun<T, _>(activation: activation, plan: plan)
+    if let reason = plan.unusableReason {
+      run.problems.append(Problem(.invalidArgument, "\(run.label): \(reason)"))
+      return run.report()
+    }
     run.checkDeclarations()
     run.checkSpecialValues()
     run.checkPoints()

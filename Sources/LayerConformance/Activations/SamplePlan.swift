@@ -25,6 +25,39 @@ public struct SamplePlan: Sendable, Hashable {
   /// The default plan.
   public init() {}
 
+  /// The most points a grid of the plan may have: ``gridStep`` at most 10⁶ and ``scanStep`` at
+  /// most 10⁷ steps across ``range``, so that a mistyped step fails instead of running forever.
+  public static let maximumGridPoints = 1_000_000
+
+  /// Why this plan cannot be sampled (a step that is not positive and finite, or too small for
+  /// the range; a non-finite range, tail or kink distance; a negative count), or `nil`.
+  public var unusableReason: String? {
+    let width = range.upperBound - range.lowerBound
+    if !range.lowerBound.isFinite || !range.upperBound.isFinite {
+      return "the sample plan's range \(range) must be finite"
+    }
+    if !(gridStep > 0) || !gridStep.isFinite
+      || !(width / gridStep <= Double(Self.maximumGridPoints))
+    {
+      return "the sample plan's gridStep \(gridStep) must be positive, finite and give at most "
+        + "\(Self.maximumGridPoints) points across the range \(range)"
+    }
+    if !(scanStep > 0) || !scanStep.isFinite
+      || !(width / scanStep <= 10 * Double(Self.maximumGridPoints))
+    {
+      return "the sample plan's scanStep \(scanStep) must be positive, finite and give at most "
+        + "\(10 * Self.maximumGridPoints) points across the range \(range)"
+    }
+    if randomCount < 0 { return "the sample plan's randomCount \(randomCount) is negative" }
+    if let tail = tails.first(where: { !$0.isFinite }) {
+      return "the sample plan's tails contain \(tail); every tail must be finite"
+    }
+    if let distance = kinkDistances.first(where: { !($0 > 0) || !$0.isFinite }) {
+      return "the sample plan's kinkDistances contain \(distance); each must be positive and finite"
+    }
+    return nil
+  }
+
   /// The finite points to differentiate, sorted and unique.
   public func finitePoints<T: CheckableScalar>(for activation: some Activation, as _: T.Type) -> [T]
   {

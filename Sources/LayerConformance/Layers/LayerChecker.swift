@@ -46,32 +46,48 @@ public struct LayerChecker: Sendable {
   ) -> LayerReport {
     let clock = ContinuousClock()
     let start = clock.now
+    let label = "\(blueprint.name) [\(T.scalarName)]"
     var report: LayerReport
-    do throws(LayerError) {
-      var random = RandomSource(seed: options.seed)
-      var wideRandom = RandomSource(seed: options.seed)
-      let layer = try blueprint.makeLayer(of: T.self, random: &random)
-      var reference = try blueprint.makeLayer(of: T.Wide.self, random: &wideRandom)
-      var wideParameters = ParameterSet<T.Wide>()
-      let parameters = layer.parameters
-      for (name, tensor) in zip(parameters.names, parameters.tensors) {
-        wideParameters[name] = converted(tensor, to: T.Wide.self)
+    let shape = blueprint.sampleInputShape
+    if shape.isEmpty || !shape.allSatisfy({ $0 > 0 }) {
+      report = failure(
+        blueprint.name, T.self,
+        Problem(
+          .invalidArgument, tensor: "input",
+          "\(label): the sample input shape \(shape) is unusable: it needs at least one "
+            + "dimension and every extent at least 1"))
+    } else {
+      do throws(LayerError) {
+        var random = RandomSource(seed: options.seed)
+        var wideRandom = RandomSource(seed: options.seed)
+        let layer = try blueprint.makeLayer(of: T.self, random: &random)
+        var reference = try blueprint.makeLayer(of: T.Wide.self, random: &wideRandom)
+        var wideParameters = ParameterSet<T.Wide>()
+        let parameters = layer.parameters
+        for (name, tensor) in zip(parameters.names, parameters.tensors) {
+          wideParameters[name] = converted(tensor, to: T.Wide.self)
+        }
+        reference.parameters = wideParameters
+        var inputRandom = RandomSource(seed: options.seed &+ 1)
+        let input: Tensor<T> = randomTensor(shape, &inputRandom)
+        report = check(layer, reference: reference, input: input, name: blueprint.name)
+      } catch {
+        report = failure(
+          blueprint.name, T.self,
+          Problem(.threw, tensor: nil, "\(label): building the layer threw: \(error)"))
       }
-      reference.parameters = wideParameters
-      var inputRandom = RandomSource(seed: options.seed &+ 1)
-      let input: Tensor<T> = randomTensor(blueprint.sampleInputShape, &inputRandom)
-      report = check(layer, reference: reference, input: input, name: blueprint.name)
-    } catch {
-      let problem = Problem(
-        .threw, tensor: nil,
-        "\(blueprint.name) [\(T.scalarName)]: building the layer threw: \(error)")
-      report = LayerReport(
-        component: blueprint.name, scalar: T.scalarName, strategy: "\(options.strategy)",
-        points: 0, maxRelativeError: 0, tolerance: T.tolerance, tensors: [], worst: [],
-        problems: [problem])
     }
     report.seconds = (clock.now - start).seconds
     return report
+  }
+
+  /// A report of `component` that checked nothing because of `problem`.
+  func failure<T: CheckableScalar>(_ component: String, _: T.Type, _ problem: Problem)
+    -> LayerReport
+  {
+    LayerReport(
+      component: component, scalar: T.scalarName, strategy: "\(options.strategy)", points: 0,
+      maxRelativeError: 0, tolerance: T.tolerance, tensors: [], worst: [], problems: [problem])
   }
 
   /// Checks `layer` at `input`, computing numeric references with `reference`, the same layer
@@ -84,7 +100,11 @@ public struct LayerChecker: Sendable {
       layer: layer, reference: reference, input: input, name: name,
       strategy: options.strategy.resolved(forEntries: entries), seed: options.seed,
       reseeds: reseeds)
-    run.execute()
+    if let reason = options.strategy.unusableReason {
+      run.problems.append(Problem(.invalidArgument, tensor: nil, "\(run.label): \(reason)"))
+    } else {
+      run.execute()
+    }
     return run.report()
   }
 }

@@ -63,7 +63,16 @@ public struct NetworkChecker: Sendable {
     let strategy = options.strategy.resolved(forEntries: entries)
     var run = NetworkRun(
       layers: layers, loss: loss, input: input, target: target, checker: self, strategy: strategy)
-    run.execute()
+    if let reason = options.strategy.unusableReason {
+      run.problems.append(Problem(.invalidArgument, tensor: nil, "\(run.label): \(reason)"))
+    } else if layers.isEmpty {
+      run.problems.append(
+        Problem(
+          .invalidArgument, tensor: nil,
+          "\(run.label): the list of layers is empty; there is no parameter to check"))
+    } else {
+      run.execute()
+    }
     return run.report()
   }
 

@@ -48,6 +48,21 @@ public enum Strategy: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
+  /// Why this strategy cannot check anything (a limit or count below 1), or `nil` if it can.
+  public var unusableReason: String? {
+    switch self {
+    case .full(let limit?) where limit < 1:
+      "the strategy \(self) checks no entry: its entry limit must be at least 1"
+    case .directional(let count) where count < 1:
+      "the strategy \(self) checks nothing: it needs at least 1 direction"
+    case .adaptive(let limit, let threshold, let directions)
+    where limit < 1 || threshold < 0 || directions < 1:
+      "the strategy \(self) is unusable: its entry limit and directions must be at least 1 and "
+        + "its threshold at least 0"
+    default: nil
+    }
+  }
+
   /// `full`, `full(≤256 per tensor)`, `directional(4)` or `adaptive(…)`.
   public var description: String {
     switch self {

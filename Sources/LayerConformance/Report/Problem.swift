@@ -22,6 +22,9 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
     case invalidDeclaration
     /// No point or entry was checked at all.
     case nothingChecked
+    /// An argument of the check itself is unusable: a strategy with no entries or directions,
+    /// an empty network, a sample plan with a zero step, ...
+    case invalidArgument
     /// A back-propagated gradient entry of a layer or network differs from its numeric
     /// reference beyond the tolerance (``Problem/tensor`` and ``Problem/entry`` say where).
     case gradientMismatch

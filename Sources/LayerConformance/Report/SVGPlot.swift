@@ -15,7 +15,8 @@ public enum SVGPlot {
   /// The colour of failure markers and bands.
   static let failureColor = "#cf222e"
 
-  /// Renders `activation` over `range`.
+  /// Renders `activation` over `range` (a range that is empty or not finite is replaced by the
+  /// default −6…6).
   ///
   /// At each of the plot's samples the hand-written derivative is judged by the check itself,
   /// in every scalar type the reports name; every failing sample is circled in red and each
@@ -24,6 +25,8 @@ public enum SVGPlot {
   public static func render(
     _ activation: some Activation, reports: [ActivationReport], range: ClosedRange<Double> = -6...6
   ) -> String {
+    let usable = range.lowerBound.isFinite && range.upperBound.isFinite
+    let range = usable && range.upperBound > range.lowerBound ? range : -6...6
     let xs = sampleGrid(range)
     let values = xs.map { activation.value(at: $0) }
     let analytic = xs.map { activation.derivative(at: $0) }

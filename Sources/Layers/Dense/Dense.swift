@@ -43,15 +43,22 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     outputSize = weight.shape[1]
   }
 
+  /// The most weights a layer built from sizes may have: 2³¹ − 1, so that a mistyped size
+  /// throws instead of exhausting memory.
+  public static var maximumWeightCount: Int { Int(Int32.max) }
+
   /// A layer with Glorot-uniform weights (bound `√(6 / (in + out))`) and zero biases, drawn
   /// from `random`.
   ///
-  /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` when either size is below 1.
+  /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` when either size is below 1 or
+  ///   their product exceeds ``maximumWeightCount``.
   public init(inputSize: Int, outputSize: Int, random: inout RandomSource) throws(LayerError) {
-    guard inputSize > 0, outputSize > 0 else {
+    let (weights, overflow) = inputSize.multipliedReportingOverflow(by: outputSize)
+    guard inputSize > 0, outputSize > 0, !overflow, weights <= Dense.maximumWeightCount else {
       throw .invalidConfiguration(
         layer: "Dense",
-        reason: "sizes must be at least 1, got inputSize \(inputSize), outputSize \(outputSize)")
+        reason: "sizes must be at least 1 with at most \(Dense.maximumWeightCount) weights in all, "
+          + "got inputSize \(inputSize), outputSize \(outputSize)")
     }
     let bound = (6.0 / Double(inputSize + outputSize)).squareRoot()
     var scalars: [Scalar] = []
