@@ -110,6 +110,38 @@ struct ScaffoldTests {
     #expect(next.contains("swift test"))
   }
 
+  @Test func severalActivationsAreCreatedInOneRunInTheGivenOrder() throws {
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    let plans = try Scaffolder(root: fixture.root).scaffold(
+      .activation, named: ["Swish", "Mish", "GELU"])
+    #expect(plans.map(\.folder) == ["Swish", "Mish", "GELU"].map { "Sources/Activations/\($0)" })
+    let manifest = try String(
+      contentsOf: fixture.root.appending(path: "Package.swift"), encoding: .utf8)
+    #expect(
+      try entries(ofList: "activations", in: manifest) == ["ReLU", "Tanh", "Swish", "Mish", "GELU"])
+    for name in ["Swish", "Mish", "GELU"] {
+      let file = fixture.root.appending(path: "Sources/Activations/\(name)/\(name).swift")
+      #expect(try String(contentsOf: file, encoding: .utf8).contains("public struct \(name):"))
+    }
+  }
+
+  @Test(arguments: [
+    (["Swish", "Relu"], "Relu: "), (["Swish", "swish"], "swish: the list names Swish already"),
+    (["Swish", "bad name"], "bad name: "),
+  ])
+  func oneUnusableNameInAListWritesNothing(_ names: [String], _ message: String) throws {
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    let before = try fixture.snapshot()
+    let error = #expect(throws: ScaffoldError.self) {
+      try Scaffolder(root: fixture.root).scaffold(.activation, named: names)
+    }
+    #expect(error?.description.hasPrefix(message) == true, "\(error.map(\.description) ?? "")")
+    #expect(error?.description.hasSuffix("Nothing was written.") == true)
+    #expect(try fixture.snapshot() == before)
+  }
+
   @Test func aLayerIsCreatedAndRegisteredInAnEmptyList() throws {
     let fixture = try Fixture()
     defer { fixture.remove() }

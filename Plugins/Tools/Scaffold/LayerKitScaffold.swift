@@ -1,6 +1,6 @@
 import Foundation
 
-/// `LayerKitScaffold <activation|layer> <Name> [--package <dir>]`: the tool behind the
+/// `LayerKitScaffold <activation|layer> <Name>... [--package <dir>]`: the tool behind the
 /// `new-activation` and `new-layer` command plugins.
 ///
 /// Exit status: 0 created, 1 refused (nothing written), 2 bad usage.
@@ -17,21 +17,18 @@ enum LayerKitScaffold {
     guard arguments.count >= 1, let kind = ComponentKind(rawValue: arguments[0]) else {
       usage("the first argument must be activation or layer")
     }
-    guard arguments.count == 2 else {
-      usage(
-        arguments.count < 2
-          ? "give the name of the new \(kind.rawValue), e.g. `\(kind.verb) Swish`"
-          : "give exactly one name, got \(arguments.dropFirst().joined(separator: " "))")
+    let names = Array(arguments.dropFirst())
+    guard !names.isEmpty else {
+      usage("give the name of the new \(kind.rawValue), e.g. `\(kind.verb) Swish`")
     }
-    let name = arguments[1]
     let scaffolder = Scaffolder(root: root)
     do throws(ScaffoldError) {
-      let plan = try scaffolder.plan(kind, named: name)
-      try scaffolder.apply(plan)
-      print(scaffolder.nextSteps(kind, named: name, plan: plan))
+      let plans = try scaffolder.scaffold(kind, named: names)
+      for (name, plan) in zip(names, plans) {
+        print(scaffolder.nextSteps(kind, named: name, plan: plan))
+      }
     } catch {
-      FileHandle.standardError.write(
-        Data("error: \(kind.verb) \(name): \(error.description)\nNothing was written.\n".utf8))
+      FileHandle.standardError.write(Data("error: \(kind.verb) \(error.description)\n".utf8))
       exit(1)
     }
   }
@@ -41,8 +38,8 @@ enum LayerKitScaffold {
       Data(
         """
         error: \(problem)
-        usage: swift package --allow-writing-to-package-directory new-activation <Name>
-               swift package --allow-writing-to-package-directory new-layer <Name>
+        usage: swift package --allow-writing-to-package-directory new-activation <Name>...
+               swift package --allow-writing-to-package-directory new-layer <Name>...
 
         """.utf8))
     exit(2)

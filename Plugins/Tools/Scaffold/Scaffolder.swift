@@ -133,6 +133,45 @@ struct Scaffolder {
       folder: "\(kind.sourcesFolder)/\(name)", files: files, manifest: updated)
   }
 
+  /// Plans and applies one component per name, in order. Every name is checked first (valid,
+  /// free, and not given twice, ignoring case), so an unusable name anywhere in the list means
+  /// nothing is written at all.
+  ///
+  /// - Returns: The plans applied, one per name.
+  /// - Throws: ``ScaffoldError`` naming the first unusable name.
+  func scaffold(_ kind: ComponentKind, named names: [String]) throws(ScaffoldError)
+    -> [ScaffoldPlan]
+  {
+    var seen: [String: String] = [:]
+    for name in names {
+      if let earlier = seen[name.lowercased()] {
+        throw ScaffoldError("\(name): the list names \(earlier) already.\nNothing was written.")
+      }
+      seen[name.lowercased()] = name
+      do throws(ScaffoldError) {
+        _ = try plan(kind, named: name)
+      } catch {
+        throw ScaffoldError("\(name): \(error.description)\nNothing was written.")
+      }
+    }
+    var applied: [ScaffoldPlan] = []
+    for name in names {
+      do throws(ScaffoldError) {
+        let plan = try plan(kind, named: name)
+        try apply(plan)
+        applied.append(plan)
+      } catch {
+        let created = applied.map(\.folder)
+        throw ScaffoldError(
+          "\(name): \(error.description)\n"
+            + (created.isEmpty
+              ? "Nothing was written."
+              : "Created before it: \(created.joined(separator: ", ")); \(name) was not written."))
+      }
+    }
+    return applied
+  }
+
   /// Writes `plan`: the folder appears complete or not at all, and if Package.swift cannot be
   /// updated the folder is removed again.
   func apply(_ plan: ScaffoldPlan) throws(ScaffoldError) {
