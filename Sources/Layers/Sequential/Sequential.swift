@@ -33,6 +33,10 @@ public struct Sequential<Scalar: LayerScalar>: Layer {
   /// Whether any layer draws from the random source.
   public var isStochastic: Bool { layers.contains { $0.isStochastic } }
 
+  /// Whether every layer preserves the expectation. (A nonlinear layer after a stochastic one
+  /// generally does not preserve it even then: E[f(y)] ≠ f(E[y]).)
+  public var expectationPreserving: Bool { layers.allSatisfy { $0.expectationPreserving } }
+
   /// Every layer's parameters, named `"<index>.<name>"`, in layer order. Setting assigns each
   /// layer the entries carrying its index prefix.
   public var parameters: ParameterSet<Scalar> {
