@@ -89,6 +89,32 @@ struct StochasticCheckTests {
     #expect(unbiased.expectationPreserving && !biased.expectationPreserving)
     let keepAll = try Dropout<Double>(keepProbability: 1)
     #expect(dropout.isStochastic && !keepAll.isStochastic)
+    var random = RandomSource(seed: 1)
+    let dense = try Dense<Double>(inputSize: 3, outputSize: 3, random: &random)
+    let tanh = ActivationLayer(Tanh(), of: Double.self)
+    let affineAfterDropout = try Sequential<Double>([dense, tanh, dropout, dense])
+    let tanhAfterDropout = try Sequential<Double>([dense, dropout, tanh, dense])
+    #expect(affineAfterDropout.expectationPreserving && !tanhAfterDropout.expectationPreserving)
+  }
+
+  /// A nonlinearity after a dropout biases a composition (E[tanh(y)] ≠ tanh(E[y])): Sequential
+  /// declares it, the check is waived and the correct composition passes; claiming it unbiased
+  /// would be refuted by the expectation check.
+  @Test(arguments: ScalarKind.allCases)
+  func tanhAfterDropoutIsWaivedBecauseItIsReallyBiased(_ scalar: ScalarKind) {
+    let blueprint = SequentialBlueprint(
+      name: "DropoutThenTanh",
+      [
+        DenseBlueprint(inputSize: 4, outputSize: 5, batch: 3),
+        DropoutBlueprint(keepProbability: 0.5, sampleInputShape: [3, 5]),
+        ActivationLayerBlueprint(Tanh(), sampleInputShape: [3, 5]),
+      ])
+    let report = LayerChecker().check(blueprint, as: scalar)
+    #expect(report.passed, "\(report)")
+    #expect(report.statistics.map(\.kind) == [.seed, .distinctSeeds, .expectationWaived])
+    let claimed = LayerChecker().check(ClaimsUnbiased(wrapped: blueprint), as: scalar)
+    #expect(
+      claimed.statistics.contains { $0.kind == .expectation && !$0.passed }, "\(claimed)")
   }
 
   @Test func statisticsAreInTheJSONRowsAndTheCommandLineTable() throws {

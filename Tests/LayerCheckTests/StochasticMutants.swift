@@ -99,3 +99,36 @@ struct UserDropoutBlueprint: LayerBlueprint {
     return UserDropout<T>(keep: keep, variant: variant)
   }
 }
+
+/// A layer that claims `expectationPreserving` whatever it wraps.
+struct ClaimsUnbiasedLayer<Scalar: LayerScalar>: Layer {
+  var wrapped: any Layer<Scalar>
+  var name: String { wrapped.name }
+  var parameters: ParameterSet<Scalar> {
+    get { wrapped.parameters }
+    set { wrapped.parameters = newValue }
+  }
+  var isStochastic: Bool { wrapped.isStochastic }
+  var expectationPreserving: Bool { true }
+  func forward(_ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource)
+    throws(LayerError) -> (output: Tensor<Scalar>, cache: any Sendable)
+  {
+    let (output, cache) = try wrapped.forward(input, mode: mode, random: &random)
+    return (output, cache)
+  }
+  func backward(_ outputGradient: Tensor<Scalar>, cache: any Sendable)
+    throws(LayerError) -> LayerGradients<Scalar>
+  { try wrapped.backward(outputGradient, erasedCache: cache) }
+}
+
+/// Builds what `wrapped` builds, claiming it preserves the expectation.
+struct ClaimsUnbiased: LayerBlueprint {
+  var wrapped: any LayerBlueprint
+  var name: String { "ClaimsUnbiased(\(wrapped.name))" }
+  var sampleInputShape: [Int] { wrapped.sampleInputShape }
+  func makeLayer<T: LayerScalar & BinaryFloatingPoint>(
+    of scalar: T.Type, random: inout RandomSource
+  ) throws(LayerError) -> any Layer<T> {
+    ClaimsUnbiasedLayer(wrapped: try wrapped.makeLayer(of: T.self, random: &random))
+  }
+}
