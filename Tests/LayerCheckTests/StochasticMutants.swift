@@ -132,3 +132,36 @@ struct ClaimsUnbiased: LayerBlueprint {
     ClaimsUnbiasedLayer(wrapped: try wrapped.makeLayer(of: T.self, random: &random))
   }
 }
+
+/// Multiplies the whole input by one random factor, 0 or 2 with probability ½ each (unbiased,
+/// with the largest spread a relative bias can have, s = 1), or, with `zeroInInference`, returns
+/// zeros in inference mode.
+struct RandomScale<Scalar: LayerScalar>: Layer {
+  var zeroInInference = false
+  var name: String { zeroInInference ? "ZeroInInference" : "RandomScale" }
+  var parameters: ParameterSet<Scalar> {
+    get { ParameterSet() }
+    set {}
+  }
+  var isStochastic: Bool { true }
+  func forward(_ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource)
+    throws(LayerError) -> (output: Tensor<Scalar>, cache: Scalar)
+  {
+    guard mode == .training else { return (input.map { zeroInInference ? 0 : $0 }, 1) }
+    let factor: Scalar = random.nextUnit() < 0.5 ? 0 : 2
+    return (input.map { $0 * factor }, factor)
+  }
+  func backward(_ outputGradient: Tensor<Scalar>, cache factor: Scalar)
+    throws(LayerError) -> LayerGradients<Scalar>
+  { LayerGradients(input: outputGradient.map { $0 * factor }) }
+}
+
+/// Builds a ``RandomScale`` for inputs of `sampleInputShape`.
+struct RandomScaleBlueprint: LayerBlueprint {
+  var sampleInputShape: [Int] = [1, 1]
+  var zeroInInference = false
+  var name: String { zeroInInference ? "ZeroInInference" : "RandomScale" }
+  func makeLayer<T: LayerScalar & BinaryFloatingPoint>(
+    of scalar: T.Type, random: inout RandomSource
+  ) throws(LayerError) -> any Layer<T> { RandomScale<T>(zeroInInference: zeroInInference) }
+}
