@@ -20,7 +20,10 @@ enum ExpectationPlan {
   static let detectableBias = 0.05
   /// Standard deviations of the mean beyond which the check fails.
   static let threshold = 5.0
-  /// K / s²: (5 + 4.045)² / 0.05², rounded.
+  /// Standard deviations of the mean by which a bias of ``detectableBias`` should clear the
+  /// threshold: the power margin (a miss rate of about 3e-5).
+  static let power = 4.045
+  /// K / s²: (threshold + power)² / detectableBias² = 9.045² / 0.05², rounded.
   static let drawsPerVariance = 32_725.0
   /// The most draws the check takes.
   static let maxDraws = 20_000
@@ -75,7 +78,7 @@ extension LayerRun {
     let bound = ExpectationPlan.threshold * sigma + 16 * Double(T.ulpOfOne)
     var sizing = "\(ratios.count) draws"
     if plan.capped {
-      let found = (ExpectationPlan.threshold + 4.045) * sigma
+      let found = (ExpectationPlan.threshold + ExpectationPlan.power) * sigma
       sizing +=
         ", capped (a 5% bias needs \(format(plan.needed)) draws; only a bias above "
         + "\(format(found)) is found with high probability)"
