@@ -14,6 +14,8 @@ struct Mutant: Activation {
     case scaledTanh(Double)
     /// σ(a·x), derivative a·σ'(a·x).
     case scaledSigmoid(Double)
+    /// Hardshrink with threshold λ: x for |x| > λ, 0 otherwise; jumps at ±λ for λ > 0.
+    case hardshrink(Double)
   }
 
   enum Mutation: Sendable, Hashable {
@@ -35,6 +37,8 @@ struct Mutant: Activation {
     case ignoresParameter
     case cutToZeroBeyond(Double)
     case cutToZeroBelow(Double)
+    /// A broken jump declaration, value or one-sided derivative (MutationSuite+Jumps.swift).
+    case jump(JumpMutation)
   }
 
   var label: String
@@ -59,6 +63,8 @@ struct Mutant: Activation {
     case .leaky(let slope):
       [Parameter(name: "negativeSlope", value: slope, checkedValues: [0, 0.01, 0.2, 1.5])]
     case .softplus(let beta): [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
+    case .hardshrink(let lambda):
+      [Parameter(name: "lambda", value: lambda, checkedValues: [0, 0.1, 0.5, 1, 2])]
     default: []
     }
   }
@@ -68,6 +74,7 @@ struct Mutant: Activation {
     switch (base, parameter) {
     case (.leaky, "negativeSlope"): copy.base = .leaky(value)
     case (.softplus, "beta"): copy.base = .softplus(beta: value)
+    case (.hardshrink, "lambda") where value >= 0: copy.base = .hardshrink(value)
     default:
       throw .unknownParameter(component: name, name: parameter, known: parameters.map(\.name))
     }
@@ -85,6 +92,7 @@ struct Mutant: Activation {
       return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
     case .scaledTanh(let a): return T.tanh(T(a) * x)
     case .scaledSigmoid(let a): return T.logistic(T(a) * x)
+    case .hardshrink(let lambda): return hardshrinkValue(lambda, at: x)
     }
   }
 
@@ -102,6 +110,7 @@ struct Mutant: Activation {
     case .softplus(let beta): return T.logistic(T(beta) * x)
     case .scaledTanh(let a): return T(a) * tanhPrime(T(a) * x)
     case .scaledSigmoid(let a): return T(a) * sigmoidPrime(T(a) * x)
+    case .hardshrink(let lambda): return hardshrinkPrime(lambda, at: x)
     }
   }
 
@@ -143,6 +152,7 @@ struct Mutant: Activation {
       }
     case .cutToZeroBeyond(let limit): return beyond(limit) ? 0 : correct
     case .cutToZeroBelow(let limit): return x < T(limit) ? 0 : correct
+    case .jump(let mutation): return jumpDerivative(mutation, at: x, correct: correct)
     }
   }
 
@@ -165,61 +175,69 @@ extension Mutant {
   }
 
   /// The mutation suite: every mutant must fail.
-  static let suite: [Mutant] = [
-    Mutant(
-      "sigmoid' = s (no 1-s)", "missing chain-rule factor", .sigmoid, .sigmoidMissingOneMinusS),
-    Mutant("tanh(3x)' without 3", "missing chain-rule factor", .scaledTanh(3), .missingInnerFactor),
-    Mutant("σ(2x)' without 2", "missing chain-rule factor", .scaledSigmoid(2), .missingInnerFactor),
-    Mutant("tanh' = 1 - t", "missing chain-rule factor", .tanh, .tanhOneMinusT),
-    Mutant("-tanh'", "wrong sign", .tanh, .negated),
-    Mutant("-sigmoid'", "wrong sign", .sigmoid, .negated),
-    Mutant("leaky slope -α", "wrong sign", .leaky(0.01), .leftSlope(-0.01)),
-    Mutant("tanh' × 1.01", "constant factor", .tanh, .factor(1.01)),
-    Mutant("sigmoid' × (1 + 1e-3)", "constant factor", .sigmoid, .factor(1 + 1e-3)),
-    Mutant("tanh' × (1 + 1e-4)", "constant factor", .tanh, .factor(1 + 1e-4), inFloat: false),
-    Mutant("sigmoid' × (1 - 1e-5)", "constant factor", .sigmoid, .factor(1 - 1e-5), inFloat: false),
-    Mutant("relu' × (1 + 1e-5)", "constant factor", .relu, .factor(1 + 1e-5), inFloat: false),
-    Mutant("tanh' × 1.5 for |x| > 4", "tail beyond |x| > 4", .tanh, .factorBeyond(4, 1.5)),
-    Mutant("sigmoid' ≈ e^-|x| for |x| > 4", "tail beyond |x| > 4", .sigmoid, .asymptoticBeyond(4)),
-    Mutant(
-      "sigmoid' × 1.001 for |x| > 4", "tail beyond |x| > 4", .sigmoid, .factorBeyond(4, 1.001)),
-    Mutant("tanh' × 1.01 on [1, 1.5]", "interval of width 0.5", .tanh, .factorOn(1...1.5, 1.01)),
-    Mutant(
-      "sigmoid' × (1 + 1e-4) on [-2.3, -1.8]", "interval of width 0.5", .sigmoid,
-      .factorOn(-2.3 ... -1.8, 1 + 1e-4), inFloat: false),
-    Mutant(
-      "softplus' = 0 on [2, 2.5]", "interval of width 0.5", .softplus(beta: 1), .zeroOn(2...2.5)),
-    Mutant("relu' = 0.01 left", "wrong slope on one side of a kink", .relu, .leftSlope(0.01)),
-    Mutant(
-      "leaky' = 1.1 right", "wrong slope on one side of a kink", .leaky(0.01), .rightSlope(1.1)),
-    Mutant("leaky' = 2α left", "wrong slope on one side of a kink", .leaky(0.2), .leftSlope(0.4)),
-    Mutant("relu' switches at +1e-3", "derivative step misplaced", .relu, .switchAt(1e-3)),
-    Mutant("relu' switches at -1e-3", "derivative step misplaced", .relu, .switchAt(-1e-3)),
-    Mutant("leaky' switches at +1e-3", "derivative step misplaced", .leaky(0.01), .switchAt(1e-3)),
-    Mutant("relu'(0) = 2", "value at the kink outside both limits", .relu, .valueAtKink(2)),
-    Mutant("relu'(0) = -1", "value at the kink outside both limits", .relu, .valueAtKink(-1)),
-    Mutant("leaky'(0) = 5", "value at the kink outside both limits", .leaky(0.01), .valueAtKink(5)),
-    Mutant("tanh'(1) = NaN", "NaN at a single point", .tanh, .nanAt(1)),
-    Mutant("sigmoid'(0) = NaN", "NaN at a single point", .sigmoid, .nanAt(0)),
-    Mutant("leaky'(-2.5) = NaN", "NaN at a single point", .leaky(0.01), .nanAt(-2.5)),
-    Mutant(
-      "leaky' always uses 0.01", "ignores a configured parameter", .leaky(0.01), .ignoresParameter),
-    Mutant(
-      "softplus' = σ(x), ignores β", "ignores a configured parameter", .softplus(beta: 1),
-      .ignoresParameter),
-    Mutant(
-      "sigmoid' = 0 for |x| > 20", "saturated tail cut too early", .sigmoid, .cutToZeroBeyond(20),
-      inFloat: false),
-    Mutant(
-      "tanh' = 0 for |x| > 10", "saturated tail cut too early", .tanh, .cutToZeroBeyond(10),
-      inFloat: false),
-    Mutant("tanh' = 0 for |x| > 6", "saturated tail cut too early", .tanh, .cutToZeroBeyond(6)),
-    Mutant(
-      "sigmoid' = 0 for x < -12", "saturated tail cut too early", .sigmoid, .cutToZeroBelow(-12)),
-    Mutant(
-      "softplus' = 0 for x < -20", "saturated tail cut too early", .softplus(beta: 1),
-      .cutToZeroBelow(-20), inFloat: false),
-  ]
+  static let suite: [Mutant] =
+    [
+      Mutant(
+        "sigmoid' = s (no 1-s)", "missing chain-rule factor", .sigmoid, .sigmoidMissingOneMinusS),
+      Mutant(
+        "tanh(3x)' without 3", "missing chain-rule factor", .scaledTanh(3), .missingInnerFactor),
+      Mutant(
+        "σ(2x)' without 2", "missing chain-rule factor", .scaledSigmoid(2), .missingInnerFactor),
+      Mutant("tanh' = 1 - t", "missing chain-rule factor", .tanh, .tanhOneMinusT),
+      Mutant("-tanh'", "wrong sign", .tanh, .negated),
+      Mutant("-sigmoid'", "wrong sign", .sigmoid, .negated),
+      Mutant("leaky slope -α", "wrong sign", .leaky(0.01), .leftSlope(-0.01)),
+      Mutant("tanh' × 1.01", "constant factor", .tanh, .factor(1.01)),
+      Mutant("sigmoid' × (1 + 1e-3)", "constant factor", .sigmoid, .factor(1 + 1e-3)),
+      Mutant("tanh' × (1 + 1e-4)", "constant factor", .tanh, .factor(1 + 1e-4), inFloat: false),
+      Mutant(
+        "sigmoid' × (1 - 1e-5)", "constant factor", .sigmoid, .factor(1 - 1e-5), inFloat: false),
+      Mutant("relu' × (1 + 1e-5)", "constant factor", .relu, .factor(1 + 1e-5), inFloat: false),
+      Mutant("tanh' × 1.5 for |x| > 4", "tail beyond |x| > 4", .tanh, .factorBeyond(4, 1.5)),
+      Mutant(
+        "sigmoid' ≈ e^-|x| for |x| > 4", "tail beyond |x| > 4", .sigmoid, .asymptoticBeyond(4)),
+      Mutant(
+        "sigmoid' × 1.001 for |x| > 4", "tail beyond |x| > 4", .sigmoid, .factorBeyond(4, 1.001)),
+      Mutant("tanh' × 1.01 on [1, 1.5]", "interval of width 0.5", .tanh, .factorOn(1...1.5, 1.01)),
+      Mutant(
+        "sigmoid' × (1 + 1e-4) on [-2.3, -1.8]", "interval of width 0.5", .sigmoid,
+        .factorOn(-2.3 ... -1.8, 1 + 1e-4), inFloat: false),
+      Mutant(
+        "softplus' = 0 on [2, 2.5]", "interval of width 0.5", .softplus(beta: 1), .zeroOn(2...2.5)),
+      Mutant("relu' = 0.01 left", "wrong slope on one side of a kink", .relu, .leftSlope(0.01)),
+      Mutant(
+        "leaky' = 1.1 right", "wrong slope on one side of a kink", .leaky(0.01), .rightSlope(1.1)),
+      Mutant("leaky' = 2α left", "wrong slope on one side of a kink", .leaky(0.2), .leftSlope(0.4)),
+      Mutant("relu' switches at +1e-3", "derivative step misplaced", .relu, .switchAt(1e-3)),
+      Mutant("relu' switches at -1e-3", "derivative step misplaced", .relu, .switchAt(-1e-3)),
+      Mutant(
+        "leaky' switches at +1e-3", "derivative step misplaced", .leaky(0.01), .switchAt(1e-3)),
+      Mutant("relu'(0) = 2", "value at the kink outside both limits", .relu, .valueAtKink(2)),
+      Mutant("relu'(0) = -1", "value at the kink outside both limits", .relu, .valueAtKink(-1)),
+      Mutant(
+        "leaky'(0) = 5", "value at the kink outside both limits", .leaky(0.01), .valueAtKink(5)),
+      Mutant("tanh'(1) = NaN", "NaN at a single point", .tanh, .nanAt(1)),
+      Mutant("sigmoid'(0) = NaN", "NaN at a single point", .sigmoid, .nanAt(0)),
+      Mutant("leaky'(-2.5) = NaN", "NaN at a single point", .leaky(0.01), .nanAt(-2.5)),
+      Mutant(
+        "leaky' always uses 0.01", "ignores a configured parameter", .leaky(0.01), .ignoresParameter
+      ),
+      Mutant(
+        "softplus' = σ(x), ignores β", "ignores a configured parameter", .softplus(beta: 1),
+        .ignoresParameter),
+      Mutant(
+        "sigmoid' = 0 for |x| > 20", "saturated tail cut too early", .sigmoid, .cutToZeroBeyond(20),
+        inFloat: false),
+      Mutant(
+        "tanh' = 0 for |x| > 10", "saturated tail cut too early", .tanh, .cutToZeroBeyond(10),
+        inFloat: false),
+      Mutant("tanh' = 0 for |x| > 6", "saturated tail cut too early", .tanh, .cutToZeroBeyond(6)),
+      Mutant(
+        "sigmoid' = 0 for x < -12", "saturated tail cut too early", .sigmoid, .cutToZeroBelow(-12)),
+      Mutant(
+        "softplus' = 0 for x < -20", "saturated tail cut too early", .softplus(beta: 1),
+        .cutToZeroBelow(-20), inFloat: false),
+    ] + jumpSuite
 
   /// Correct twins of every base: all must pass.
   static let correctBases: [Mutant] = [
@@ -230,5 +248,6 @@ extension Mutant {
     Mutant("softplus", "correct", .softplus(beta: 1), .none),
     Mutant("tanh(3x)", "correct", .scaledTanh(3), .none),
     Mutant("σ(2x)", "correct", .scaledSigmoid(2), .none),
+    Mutant("hardshrink", "correct", .hardshrink(0.5), .none),
   ]
 }

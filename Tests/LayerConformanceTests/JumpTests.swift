@@ -1,0 +1,162 @@
+import Foundation
+import LayerConformance
+import LayerCore
+import Testing
+
+/// Declared jumps: measured, checked on both sides, kept off every stencil; each broken
+/// declaration named by its own problem kind.
+struct JumpTests {
+  let checker = ActivationChecker()
+
+  static let hardshrink = Mutant("hardshrink", "correct", .hardshrink(0.5), .none)
+
+  func mutant(_ mutation: JumpMutation, lambda: Double = 0.5) -> Mutant {
+    Mutant("hardshrink", "jumps", .hardshrink(lambda), .jump(mutation))
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func hardshrinkPassesAtEveryLambdaWithBothJumpsConfirmed(_ scalar: ScalarKind) {
+    let report = checker.checkAllVariants(Self.hardshrink, as: scalar)
+    #expect(report.passed, "\(report)")
+    #expect(report.runs.map { $0.parameters["lambda"] } == [0.5, 0, 0.1, 1, 2])
+    // λ = 0 is the identity: no jump declared, none measured.
+    #expect(report.runs.map(\.jumps.count) == [2, 0, 2, 2, 2])
+    #expect(report.jumpsDeclared == 8)
+    #expect(report.jumpsConfirmed == 8)
+    let jump = report.runs[0].jumps[1]
+    #expect(jump.location == 0.5 && jump.declaredValue == 0 && jump.valueAtJump == 0)
+    #expect(abs(jump.leftLimit) < 1e-6 && abs(jump.rightLimit - 0.5) < 1e-6)
+    #expect(abs(jump.leftSlope) < 1e-6 && abs(jump.rightSlope - 1) < 1e-6)
+    #expect(jump.analyticLeft == 0 && jump.analyticRight == 1 && jump.analyticAtJump == 0)
+    #expect(jump.confirmed && jump.valueHolds && jump.conventionHolds)
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func pointsBesideAJumpAreJudgedOneSided(_ scalar: ScalarKind) {
+    let report = checker.check(
+      mutant(.beside(negative: false, right: true, width: 1e-3, slope: 0)), as: scalar)
+    #expect(!report.passed)
+    let near = report.worstPoints.filter { $0.x > 0.5 && $0.x < 0.5 + 1e-3 }
+    #expect(!near.isEmpty)
+    // Never straddled: every reference is the slope on the right, 1.
+    #expect(near.allSatisfy { abs($0.numeric - 1) < 1e-4 })
+    #expect(near.contains { $0.stencil == "forward" })
+    #expect(
+      report.problems.contains {
+        $0.kind == .derivativeMismatch && $0.message.contains("just right of the jump x = 0.5")
+      })
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func aDeclaredJumpIsNotADiscontinuity(_ scalar: ScalarKind) {
+    let report = checker.check(DeclaredJumpAtPointSeven(), as: scalar)
+    #expect(report.passed, "\(report)")
+    #expect(report.jumpsConfirmed == 1)
+    #expect(!report.problems.contains { $0.kind == .discontinuity })
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func aJumpDeclaredAtTheWrongPlaceIsNotFoundAndTheRealOneIsADiscontinuity(
+    _ scalar: ScalarKind
+  ) throws {
+    let report = checker.check(mutant(.declaredShifted(0.05)), as: scalar)
+    let kinds = Set(report.problems.map(\.kind))
+    #expect(kinds.isSuperset(of: [.jumpNotFound, .discontinuity]))
+    let notFound = try #require(report.problems.first { $0.kind == .jumpNotFound })
+    #expect(notFound.x == 0.55 || notFound.x == -0.55)
+    #expect(notFound.message.contains("but the function does not jump there"))
+    #expect(notFound.message.contains("hardshrink(lambda: 0.5) [\(scalar)]"))
+    let jumps = report.problems.filter { $0.kind == .discontinuity }.compactMap(\.x)
+    #expect(jumps.contains { abs($0 - 0.5) < 1e-6 } && jumps.contains { abs($0 + 0.5) < 1e-6 })
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func anUndeclaredJumpIsStillADiscontinuity(_ scalar: ScalarKind) {
+    let report = checker.check(mutant(.undeclared), as: scalar)
+    #expect(report.jumps.isEmpty)
+    let jumps = report.problems.filter { $0.kind == .discontinuity }.compactMap(\.x)
+    #expect(jumps.count == 2)
+    #expect(jumps.contains { abs($0 - 0.5) < 1e-6 } && jumps.contains { abs($0 + 0.5) < 1e-6 })
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func aWrongValueAtTheJumpIsNamed(_ scalar: ScalarKind) throws {
+    let report = checker.check(mutant(.valueAtJump), as: scalar)
+    #expect(report.problems.map(\.kind) == [.jumpValue, .jumpValue])
+    let problem = try #require(report.problems.first { $0.x == 0.5 })
+    #expect(
+      problem.message.contains(
+        "at the jump x = 0.5 the value is 0.5, but the declared value is 0 (relative error 1 > "
+          + "tolerance \(scalar == .float ? "0.0001" : "1e-08"); left limit"))
+    // The stencils never touched the wrong value: no other problem.
+    let declared = checker.check(mutant(.declaredValue(0.5)), as: scalar)
+    #expect(declared.problems.map(\.kind) == [.jumpValue])
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func aBrokenConventionAtTheJumpIsNamed(_ scalar: ScalarKind) throws {
+    let wrongDerivative = checker.check(mutant(.derivativeAtJump(1)), as: scalar)
+    #expect(wrongDerivative.problems.map(\.kind) == [.jumpConvention, .jumpConvention])
+    let declared = checker.check(mutant(.declaredConvention(.rightLimit)), as: scalar)
+    let problem = try #require(declared.problems.first)
+    #expect(declared.problems.count == 1 && problem.kind == .jumpConvention)
+    #expect(
+      problem.message.contains(
+        "at the jump x = 0.5 the derivative is 0, but the declared convention is the right limit (left slope 0, right slope 1"
+      ))
+  }
+
+  @Test func unusableJumpDeclarationsAreInvalid() {
+    let report = checker.check(BadJumps(), as: .double)
+    let invalid = report.problems.filter { $0.kind == .invalidDeclaration }.map(\.message)
+    #expect(invalid.count == 3)
+    #expect(invalid.contains { $0.contains("a jump's location and value must be finite") })
+    #expect(invalid.contains { $0.contains("outside the domain") })
+    #expect(invalid.contains { $0.contains("declare the jump only") })
+  }
+
+  @Test func reportsAndJSONCarryTheJumps() throws {
+    let report = checker.checkAllVariants(Self.hardshrink, as: .double)
+    #expect(report.description.contains("jumps 8/8 confirmed"))
+    #expect(report.runs[0].description.contains("jump at 0.5: limits 0 (left) / 0.5 (right)"))
+    let data = try JSONEncoder().encode(RegistryReport.Row.activation(report))
+    let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(json["jumps"] as? Int == 8)
+    #expect(json["jumpsConfirmed"] as? Int == 8)
+    let decoded = try JSONDecoder().decode(
+      ActivationVariantsReport.self, from: JSONEncoder().encode(report))
+    #expect(decoded.runs[0].jumps == report.runs[0].jumps)
+  }
+
+  @Test func thePlotMarksDeclaredJumps() {
+    let svg = SVGPlot.render(
+      Self.hardshrink, reports: [checker.check(Self.hardshrink, as: .double)])
+    #expect(svg.contains("declared jump"))
+    // One marker line per jump and panel.
+    #expect(svg.components(separatedBy: "stroke=\"#bc4c00\"").count - 1 >= 4)
+  }
+}
+
+/// x, plus 0.1 from 0.7 on, with the jump declared: f(0.7) = 0.8, the right limit, and the
+/// derivative 1 on both sides.
+struct DeclaredJumpAtPointSeven: Activation {
+  var name: String { "DeclaredJumpAtPointSeven" }
+  var jumps: [Jump] { [Jump(at: 0.7, value: 0.8, derivative: .average)] }
+  func value<T: LayerScalar>(at x: T) -> T { x < T(0.7) ? x : x + T(0.1) }
+  func derivative<T: LayerScalar>(at x: T) -> T { x.isNaN ? x : 1 }
+}
+
+/// Jumps that cannot be checked: a NaN value, one outside the domain, one also declared a kink.
+struct BadJumps: Activation {
+  var name: String { "BadJumps" }
+  var domain: Domain { .positive }
+  var kinks: [Kink] { [Kink(at: 2, convention: .average)] }
+  var jumps: [Jump] {
+    [
+      Jump(at: 1, value: .nan, derivative: .average), Jump(at: -1, value: 0, derivative: .average),
+      Jump(at: 2, value: 2, derivative: .average),
+    ]
+  }
+  func value<T: LayerScalar>(at x: T) -> T { x }
+  func derivative<T: LayerScalar>(at x: T) -> T { x.isNaN ? x : 1 }
+}
