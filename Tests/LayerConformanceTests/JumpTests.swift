@@ -106,6 +106,27 @@ struct JumpTests {
       ))
   }
 
+  /// The problem each jump mutant must raise at λ = 0.5 (or its own λ), in both scalar types.
+  static func expectedKind(_ mutation: JumpMutation) -> Problem.Kind {
+    switch mutation {
+    case .declaredShifted, .phantom: .jumpNotFound
+    case .undeclared, .onlyPositiveDeclared: .discontinuity
+    case .valueAtJump, .declaredValue: .jumpValue
+    case .derivativeAtJump, .declaredConvention: .jumpConvention
+    case .beside, .maskIgnoresLambda: .derivativeMismatch
+    }
+  }
+
+  @Test(arguments: Mutant.jumpSuite, ScalarKind.allCases)
+  func everyJumpMutantIsCaughtForItsReason(_ mutant: Mutant, _ scalar: ScalarKind) throws {
+    guard case .jump(let mutation) = mutant.mutation else { throw CancellationError() }
+    let report = checker.checkAllVariants(mutant, as: scalar)
+    #expect(!report.passed)
+    let kind = Self.expectedKind(mutation)
+    #expect(report.problems.contains { $0.kind == kind }, "\(report)")
+    #expect(report.problems.allSatisfy { $0.message.hasPrefix("\(mutant.label)(lambda: ") })
+  }
+
   @Test func unusableJumpDeclarationsAreInvalid() {
     let report = checker.check(BadJumps(), as: .double)
     let invalid = report.problems.filter { $0.kind == .invalidDeclaration }.map(\.message)
