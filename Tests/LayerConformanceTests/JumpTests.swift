@@ -155,6 +155,8 @@ struct JumpTests {
     #expect(svg.contains("declared jump"))
     // One marker line per jump and panel.
     #expect(svg.components(separatedBy: "stroke=\"#bc4c00\"").count - 1 >= 4)
+    // f and f' are each drawn in three pieces, never across a jump.
+    #expect(svg.components(separatedBy: "<polyline").count - 1 == 6)
   }
 }
 

@@ -10,7 +10,8 @@ import LayerCore
 ///
 /// Each suspect cell is narrowed by bisection (keeping the half where the sequence changes
 /// more) to a width of about 1e-10 · max(1, |x|). A smooth function's change vanishes as the
-/// cell shrinks; a true jump does not.
+/// cell shrinks; a true jump does not. What is found at a declared kink or jump is not reported:
+/// the kink and jump checks measure those.
 extension ActivationRun {
   mutating func scanForNonSmoothPoints() {
     let grid = scanGrid()
