@@ -127,6 +127,28 @@ struct JumpTests {
     #expect(report.problems.allSatisfy { $0.message.hasPrefix("\(mutant.label)(lambda: ") })
   }
 
+  /// Thirty-nine values of λ, tiny, irrational, not representable in `Float`, up to 10: no false
+  /// alarm, both jumps confirmed (λ = 1e-6 too, in `Float`: the limits are read in `Double`).
+  @Test(arguments: ScalarKind.allCases)
+  func hardshrinkPassesForManyLambdas(_ scalar: ScalarKind) {
+    var random = RandomSource(seed: 7)
+    var lambdas: [Double] = [1e-3, 1e-6, 0.3, 0.7, 3.7, 9.9, 1.0 / 3, 0.125, 5]
+    for _ in 0..<30 { lambdas.append(10 * random.nextUnit()) }
+    for lambda in lambdas {
+      let report = checker.check(Mutant("hardshrink", "", .hardshrink(lambda), .none), as: scalar)
+      #expect(report.passed && report.jumpsConfirmed == 2, "\(report)")
+    }
+  }
+
+  @Test(arguments: ScalarKind.allCases)
+  func aJumpBetweenSteepPiecesWithItsOwnValuePasses(_ scalar: ScalarKind) throws {
+    let report = checker.check(SteepStep(), as: scalar)
+    #expect(report.passed, "\(report)")
+    let jump = try #require(report.jumps.first)
+    #expect(abs(jump.leftLimit - 3 * exp(0.3)) < 1e-9 && abs(jump.rightLimit - 8) < 1e-9)
+    #expect(abs(jump.leftSlope - 3 * exp(0.3)) < 1e-6 && abs(jump.rightSlope - 20) < 1e-6)
+  }
+
   @Test func unusableJumpDeclarationsAreInvalid() {
     let report = checker.check(BadJumps(), as: .double)
     let invalid = report.problems.filter { $0.kind == .invalidDeclaration }.map(\.message)
@@ -182,4 +204,22 @@ struct BadJumps: Activation {
   }
   func value<T: LayerScalar>(at x: T) -> T { x }
   func derivative<T: LayerScalar>(at x: T) -> T { x.isNaN ? x : 1 }
+}
+
+/// 3eˣ left of 0.3, 8 + atan(20(x − 0.3)) from 0.3 on, and 5.5 exactly at 0.3 (neither limit);
+/// the derivative there, 10, lies between the slopes 3e^0.3 and 20.
+struct SteepStep: Activation {
+  var name: String { "SteepStep" }
+  var jumps: [Jump] { [Jump(at: 0.3, value: 5.5, derivative: .between)] }
+  func value<T: LayerScalar>(at x: T) -> T {
+    if x.isNaN || x == T(0.3) { return x.isNaN ? x : T(5.5) }
+    if x == -T.infinity { return 0 }
+    return x < T(0.3) ? 3 * T.exp(x) : 8 + T.atan(20 * (x - T(0.3)))
+  }
+  func derivative<T: LayerScalar>(at x: T) -> T {
+    if x.isNaN || x == T(0.3) { return x.isNaN ? x : 10 }
+    if x.isInfinite { return 0 }
+    let d = 20 * (x - T(0.3))
+    return x < T(0.3) ? 3 * T.exp(x) : 20 / (1 + d * d)
+  }
 }

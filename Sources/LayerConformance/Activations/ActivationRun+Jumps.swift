@@ -67,6 +67,21 @@ extension ActivationRun {
     return (f(a) + offset * left.value, f(b) - offset * right.value, left, right)
   }
 
+  /// The smallest gap between the two limits that counts as a jump at k: a thousand ulps of the
+  /// wide type, relative to max(|left|, |right|, 1), plus what the slopes' errors contribute
+  /// over the four-ulp extrapolation. Both limits are computed in the wide type, so a jump far
+  /// below the resolution of `T` (Hardshrink's 1e-6 at λ = 1e-6, in `Float`) is still seen; a
+  /// continuous function's limits agree to a few ulps.
+  func jumpResolution(
+    at k: W, _ leftLimit: W, _ rightLimit: W, _ left: Stencil<W>.Estimate,
+    _ right: Stencil<W>.Estimate
+  ) -> Double {
+    let scale = Swift.max(Swift.abs(Double(leftLimit)), Swift.abs(Double(rightLimit)), 1)
+    let offset = 4 * Double(W.ulpOfOne) * Swift.max(1, Swift.abs(Double(k)))
+    return 1000 * Double(W.ulpOfOne) * scale
+      + 4 * offset * Double(Swift.abs(left.error) + Swift.abs(right.error))
+  }
+
   /// Measures every declared jump: that f really jumps there (else `jumpNotFound`), that
   /// f(location) in `T` is the declared value (`jumpValue`), that the derivative there follows
   /// the declared convention (`jumpConvention`), and that the derivative just left and just
@@ -84,7 +99,7 @@ extension ActivationRun {
       let analyticAt = Double(activation.derivative(at: kT))
       let at = format(jump.location)
       let gap = Swift.abs(hi - lo)
-      let threshold = jumpThreshold * Swift.max(Swift.abs(lo), Swift.abs(hi), 1)
+      let threshold = jumpResolution(at: k, leftLimit, rightLimit, left, right)
       let confirmed = gap.isFinite && gap > threshold
       let valueError = tolerance.error(valueAt, jump.value, floor: tolerance.floor)
       let valueHolds = valueError <= tolerance.relative
