@@ -175,69 +175,64 @@ extension Mutant {
   }
 
   /// The mutation suite: every mutant must fail.
-  static let suite: [Mutant] =
-    [
-      Mutant(
-        "sigmoid' = s (no 1-s)", "missing chain-rule factor", .sigmoid, .sigmoidMissingOneMinusS),
-      Mutant(
-        "tanh(3x)' without 3", "missing chain-rule factor", .scaledTanh(3), .missingInnerFactor),
-      Mutant(
-        "σ(2x)' without 2", "missing chain-rule factor", .scaledSigmoid(2), .missingInnerFactor),
-      Mutant("tanh' = 1 - t", "missing chain-rule factor", .tanh, .tanhOneMinusT),
-      Mutant("-tanh'", "wrong sign", .tanh, .negated),
-      Mutant("-sigmoid'", "wrong sign", .sigmoid, .negated),
-      Mutant("leaky slope -α", "wrong sign", .leaky(0.01), .leftSlope(-0.01)),
-      Mutant("tanh' × 1.01", "constant factor", .tanh, .factor(1.01)),
-      Mutant("sigmoid' × (1 + 1e-3)", "constant factor", .sigmoid, .factor(1 + 1e-3)),
-      Mutant("tanh' × (1 + 1e-4)", "constant factor", .tanh, .factor(1 + 1e-4), inFloat: false),
-      Mutant(
-        "sigmoid' × (1 - 1e-5)", "constant factor", .sigmoid, .factor(1 - 1e-5), inFloat: false),
-      Mutant("relu' × (1 + 1e-5)", "constant factor", .relu, .factor(1 + 1e-5), inFloat: false),
-      Mutant("tanh' × 1.5 for |x| > 4", "tail beyond |x| > 4", .tanh, .factorBeyond(4, 1.5)),
-      Mutant(
-        "sigmoid' ≈ e^-|x| for |x| > 4", "tail beyond |x| > 4", .sigmoid, .asymptoticBeyond(4)),
-      Mutant(
-        "sigmoid' × 1.001 for |x| > 4", "tail beyond |x| > 4", .sigmoid, .factorBeyond(4, 1.001)),
-      Mutant("tanh' × 1.01 on [1, 1.5]", "interval of width 0.5", .tanh, .factorOn(1...1.5, 1.01)),
-      Mutant(
-        "sigmoid' × (1 + 1e-4) on [-2.3, -1.8]", "interval of width 0.5", .sigmoid,
-        .factorOn(-2.3 ... -1.8, 1 + 1e-4), inFloat: false),
-      Mutant(
-        "softplus' = 0 on [2, 2.5]", "interval of width 0.5", .softplus(beta: 1), .zeroOn(2...2.5)),
-      Mutant("relu' = 0.01 left", "wrong slope on one side of a kink", .relu, .leftSlope(0.01)),
-      Mutant(
-        "leaky' = 1.1 right", "wrong slope on one side of a kink", .leaky(0.01), .rightSlope(1.1)),
-      Mutant("leaky' = 2α left", "wrong slope on one side of a kink", .leaky(0.2), .leftSlope(0.4)),
-      Mutant("relu' switches at +1e-3", "derivative step misplaced", .relu, .switchAt(1e-3)),
-      Mutant("relu' switches at -1e-3", "derivative step misplaced", .relu, .switchAt(-1e-3)),
-      Mutant(
-        "leaky' switches at +1e-3", "derivative step misplaced", .leaky(0.01), .switchAt(1e-3)),
-      Mutant("relu'(0) = 2", "value at the kink outside both limits", .relu, .valueAtKink(2)),
-      Mutant("relu'(0) = -1", "value at the kink outside both limits", .relu, .valueAtKink(-1)),
-      Mutant(
-        "leaky'(0) = 5", "value at the kink outside both limits", .leaky(0.01), .valueAtKink(5)),
-      Mutant("tanh'(1) = NaN", "NaN at a single point", .tanh, .nanAt(1)),
-      Mutant("sigmoid'(0) = NaN", "NaN at a single point", .sigmoid, .nanAt(0)),
-      Mutant("leaky'(-2.5) = NaN", "NaN at a single point", .leaky(0.01), .nanAt(-2.5)),
-      Mutant(
-        "leaky' always uses 0.01", "ignores a configured parameter", .leaky(0.01), .ignoresParameter
-      ),
-      Mutant(
-        "softplus' = σ(x), ignores β", "ignores a configured parameter", .softplus(beta: 1),
-        .ignoresParameter),
-      Mutant(
-        "sigmoid' = 0 for |x| > 20", "saturated tail cut too early", .sigmoid, .cutToZeroBeyond(20),
-        inFloat: false),
-      Mutant(
-        "tanh' = 0 for |x| > 10", "saturated tail cut too early", .tanh, .cutToZeroBeyond(10),
-        inFloat: false),
-      Mutant("tanh' = 0 for |x| > 6", "saturated tail cut too early", .tanh, .cutToZeroBeyond(6)),
-      Mutant(
-        "sigmoid' = 0 for x < -12", "saturated tail cut too early", .sigmoid, .cutToZeroBelow(-12)),
-      Mutant(
-        "softplus' = 0 for x < -20", "saturated tail cut too early", .softplus(beta: 1),
-        .cutToZeroBelow(-20), inFloat: false),
-    ] + jumpSuite
+  static let suite: [Mutant] = derivativeSuite + jumpSuite
+
+  /// The mutants of a derivative formula, kink or special value.
+  static let derivativeSuite: [Mutant] = [
+    Mutant(
+      "sigmoid' = s (no 1-s)", "missing chain-rule factor", .sigmoid, .sigmoidMissingOneMinusS),
+    Mutant("tanh(3x)' without 3", "missing chain-rule factor", .scaledTanh(3), .missingInnerFactor),
+    Mutant("σ(2x)' without 2", "missing chain-rule factor", .scaledSigmoid(2), .missingInnerFactor),
+    Mutant("tanh' = 1 - t", "missing chain-rule factor", .tanh, .tanhOneMinusT),
+    Mutant("-tanh'", "wrong sign", .tanh, .negated),
+    Mutant("-sigmoid'", "wrong sign", .sigmoid, .negated),
+    Mutant("leaky slope -α", "wrong sign", .leaky(0.01), .leftSlope(-0.01)),
+    Mutant("tanh' × 1.01", "constant factor", .tanh, .factor(1.01)),
+    Mutant("sigmoid' × (1 + 1e-3)", "constant factor", .sigmoid, .factor(1 + 1e-3)),
+    Mutant("tanh' × (1 + 1e-4)", "constant factor", .tanh, .factor(1 + 1e-4), inFloat: false),
+    Mutant("sigmoid' × (1 - 1e-5)", "constant factor", .sigmoid, .factor(1 - 1e-5), inFloat: false),
+    Mutant("relu' × (1 + 1e-5)", "constant factor", .relu, .factor(1 + 1e-5), inFloat: false),
+    Mutant("tanh' × 1.5 for |x| > 4", "tail beyond |x| > 4", .tanh, .factorBeyond(4, 1.5)),
+    Mutant("sigmoid' ≈ e^-|x| for |x| > 4", "tail beyond |x| > 4", .sigmoid, .asymptoticBeyond(4)),
+    Mutant(
+      "sigmoid' × 1.001 for |x| > 4", "tail beyond |x| > 4", .sigmoid, .factorBeyond(4, 1.001)),
+    Mutant("tanh' × 1.01 on [1, 1.5]", "interval of width 0.5", .tanh, .factorOn(1...1.5, 1.01)),
+    Mutant(
+      "sigmoid' × (1 + 1e-4) on [-2.3, -1.8]", "interval of width 0.5", .sigmoid,
+      .factorOn(-2.3 ... -1.8, 1 + 1e-4), inFloat: false),
+    Mutant(
+      "softplus' = 0 on [2, 2.5]", "interval of width 0.5", .softplus(beta: 1), .zeroOn(2...2.5)),
+    Mutant("relu' = 0.01 left", "wrong slope on one side of a kink", .relu, .leftSlope(0.01)),
+    Mutant(
+      "leaky' = 1.1 right", "wrong slope on one side of a kink", .leaky(0.01), .rightSlope(1.1)),
+    Mutant("leaky' = 2α left", "wrong slope on one side of a kink", .leaky(0.2), .leftSlope(0.4)),
+    Mutant("relu' switches at +1e-3", "derivative step misplaced", .relu, .switchAt(1e-3)),
+    Mutant("relu' switches at -1e-3", "derivative step misplaced", .relu, .switchAt(-1e-3)),
+    Mutant("leaky' switches at +1e-3", "derivative step misplaced", .leaky(0.01), .switchAt(1e-3)),
+    Mutant("relu'(0) = 2", "value at the kink outside both limits", .relu, .valueAtKink(2)),
+    Mutant("relu'(0) = -1", "value at the kink outside both limits", .relu, .valueAtKink(-1)),
+    Mutant("leaky'(0) = 5", "value at the kink outside both limits", .leaky(0.01), .valueAtKink(5)),
+    Mutant("tanh'(1) = NaN", "NaN at a single point", .tanh, .nanAt(1)),
+    Mutant("sigmoid'(0) = NaN", "NaN at a single point", .sigmoid, .nanAt(0)),
+    Mutant("leaky'(-2.5) = NaN", "NaN at a single point", .leaky(0.01), .nanAt(-2.5)),
+    Mutant(
+      "leaky' always uses 0.01", "ignores a configured parameter", .leaky(0.01), .ignoresParameter),
+    Mutant(
+      "softplus' = σ(x), ignores β", "ignores a configured parameter", .softplus(beta: 1),
+      .ignoresParameter),
+    Mutant(
+      "sigmoid' = 0 for |x| > 20", "saturated tail cut too early", .sigmoid, .cutToZeroBeyond(20),
+      inFloat: false),
+    Mutant(
+      "tanh' = 0 for |x| > 10", "saturated tail cut too early", .tanh, .cutToZeroBeyond(10),
+      inFloat: false),
+    Mutant("tanh' = 0 for |x| > 6", "saturated tail cut too early", .tanh, .cutToZeroBeyond(6)),
+    Mutant(
+      "sigmoid' = 0 for x < -12", "saturated tail cut too early", .sigmoid, .cutToZeroBelow(-12)),
+    Mutant(
+      "softplus' = 0 for x < -20", "saturated tail cut too early", .softplus(beta: 1),
+      .cutToZeroBelow(-20), inFloat: false),
+  ]
 
   /// Correct twins of every base: all must pass.
   static let correctBases: [Mutant] = [
