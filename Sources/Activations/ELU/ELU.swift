@@ -1,73 +1,58 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The exponential linear unit (PyTorch's `nn.ELU`): x for x > 0 and α (e^x − 1) for x ≤ 0,
+/// with α = `alpha` (default 1).
+///
+/// For α ≠ 1, one kink at 0: the slope is α on the left and 1 on the right. As in PyTorch's
+/// autograd (`elu_backward` takes the negative branch for x ≤ 0), `derivative(at: 0)` returns
+/// α, the left limit. For α = 1 both slopes are 1 and there is no kink. e^x − 1 is computed
+/// with `expm1`, so there is no cancellation near 0. Limits: f(−∞) = −α, f(+∞) = +∞,
+/// f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
 public struct ELU: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// The scale α of the negative branch, its limit at −∞ being −α. Default 1. Any finite value.
+  public var alpha: Double
+
+  /// An ELU with the given α (default 1).
+  public init(alpha: Double = 1) {
+    self.alpha = alpha
+  }
+
+  /// `"ELU"`.
   public var name: String { "ELU" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
+  /// One kink at 0, where the derivative returns the left limit α; none for α = 1.
+  public var kinks: [Kink] {
+    alpha == 1 ? [] : [Kink(at: 0, convention: .leftLimit)]
   }
 
-  /// `beta`, checked at 0.5, 1 and 4.
+  /// `alpha`, checked at 0, 0.5, 1 and 2.
   public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
+    [Parameter(name: "alpha", value: alpha, checkedValues: [0, 0.5, 1, 2])]
   }
 
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
+  /// A copy with `alpha` set to `value`.
+  ///
+  /// - Throws: ``ComponentError`` for another name or a non-finite value.
   public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> ELU {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
+    guard parameter == "alpha" else {
+      throw .unknownParameter(component: name, name: parameter, known: ["alpha"])
     }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
+    guard value.isFinite else {
+      throw .invalidParameter(
+        component: name, name: parameter, value: value, reason: "must be finite")
     }
-    return ELU(beta: value)
+    return ELU(alpha: value)
   }
 
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
-  public var kinks: [Kink] { [] }
-
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// x for x > 0, α · expm1(x) otherwise; NaN propagated.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    x > 0 ? x : T(alpha) * T.expm1(x)
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// 1 for x > 0, α · e^x for x ≤ 0; NaN propagated.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    x > 0 ? 1 : T(alpha) * T.exp(x)
   }
 }

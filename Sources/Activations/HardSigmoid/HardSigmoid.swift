@@ -1,73 +1,39 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The hard sigmoid (PyTorch's `nn.Hardsigmoid`): 0 for x ≤ −3, 1 for x ≥ 3 and
+/// x / 6 + 1 / 2 in between.
+///
+/// The slope in the middle is 1/6, PyTorch's choice (Keras once used 0.2 with the kinks at
+/// ±2.5). Two kinks: at −3 the slope is 0 on the left and 1/6 on the right, at 3 it is 1/6 on
+/// the left and 0 on the right. As in PyTorch's autograd, whose gradient is 1/6 only strictly
+/// inside (−3, 3), `derivative(at: -3)` and `derivative(at: 3)` return 0: the left limit at −3
+/// and the right limit at 3. The middle piece is computed as (x + 3) / 6, which is exact
+/// before the division near −3, where x / 6 + 1 / 2 would cancel. Limits: 0 at −∞, 1 at +∞,
+/// derivative 0 at both. NaN in gives NaN out.
 public struct HardSigmoid: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// The hard sigmoid has no parameters.
+  public init() {}
+
+  /// `"HardSigmoid"`.
   public var name: String { "HardSigmoid" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
+  /// Kinks at −3 (derivative: the left limit 0) and 3 (derivative: the right limit 0).
+  public var kinks: [Kink] {
+    [Kink(at: -3, convention: .leftLimit), Kink(at: 3, convention: .rightLimit)]
   }
 
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> HardSigmoid {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return HardSigmoid(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
-  public var kinks: [Kink] { [] }
-
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// 0 for x ≤ −3, 1 for x ≥ 3, (x + 3) / 6 in between; NaN propagated.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    if x <= -3 { return 0 }
+    if x >= 3 { return 1 }
+    return (x + 3) / 6
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// 1/6 for −3 < x < 3, 0 elsewhere (−3 and 3 included), NaN for NaN.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    if x.isNaN { return x }
+    return x > -3 && x < 3 ? 1 / 6 : 0
   }
 }

@@ -1,73 +1,40 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The hard swish (PyTorch's `nn.Hardswish`): x · ReLU6(x + 3) / 6, that is 0 for x ≤ −3,
+/// x for x ≥ 3 and x (x + 3) / 6 in between.
+///
+/// Two kinks. At −3 the slope is 0 on the left and −1/2 on the right; at 3 it is 3/2 on the
+/// left and 1 on the right. The derivative follows PyTorch's autograd (`hardswish_backward`):
+/// 0 for x < −3, x / 3 + 1 / 2 for −3 ≤ x ≤ 3, 1 for x > 3. So `derivative(at: -3)` returns
+/// −1/2, the right limit, and `derivative(at: 3)` returns 3/2, the left limit. The middle
+/// derivative is computed as (2x + 3) / 6, exact before the division near its zero at −3/2,
+/// where x / 3 + 1 / 2 would cancel. Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1.
+/// NaN in gives NaN out.
 public struct HardSwish: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// The hard swish has no parameters.
+  public init() {}
+
+  /// `"HardSwish"`.
   public var name: String { "HardSwish" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
+  /// Kinks at −3 (derivative: the right limit −1/2) and 3 (derivative: the left limit 3/2).
+  public var kinks: [Kink] {
+    [Kink(at: -3, convention: .rightLimit), Kink(at: 3, convention: .leftLimit)]
   }
 
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> HardSwish {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return HardSwish(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
-  public var kinks: [Kink] { [] }
-
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// 0 for x ≤ −3, x for x ≥ 3, x (x + 3) / 6 in between; NaN propagated.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    if x <= -3 { return 0 }
+    if x >= 3 { return x }
+    return x * (x + 3) / 6
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// 0 for x < −3, (2x + 3) / 6 for −3 ≤ x ≤ 3, 1 for x > 3; NaN for NaN.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    if x < -3 { return 0 }
+    if x > 3 { return 1 }
+    return (2 * x + 3) / 6
   }
 }

@@ -1,73 +1,80 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The hard hyperbolic tangent (PyTorch's `nn.Hardtanh`): x clamped to
+/// [`minValue`, `maxValue`], by default [−1, 1].
+///
+/// Two kinks. At `minValue` the slope is 0 on the left and 1 on the right; at `maxValue` it is
+/// 1 on the left and 0 on the right. As in PyTorch's autograd (`hardtanh_backward` passes the
+/// gradient only strictly inside the interval), `derivative(at:)` returns 0 at both ends: the
+/// left limit at `minValue` and the right limit at `maxValue`. Limits: `minValue` at −∞,
+/// `maxValue` at +∞, derivative 0 at both. NaN in gives NaN out.
 public struct HardTanh: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// The lower end of the interval. Default −1. Finite, and below `maxValue`.
+  public var minValue: Double
+  /// The upper end of the interval. Default 1. Finite, and above `minValue`.
+  public var maxValue: Double
+
+  /// A hard tanh clamping to [`minValue`, `maxValue`] (default [−1, 1]).
+  ///
+  /// - Precondition: both finite and `minValue < maxValue`, as PyTorch requires.
+  public init(minValue: Double = -1, maxValue: Double = 1) {
+    precondition(
+      minValue.isFinite && maxValue.isFinite && minValue < maxValue,
+      "HardTanh needs finite minValue < maxValue")
+    self.minValue = minValue
+    self.maxValue = maxValue
+  }
+
+  /// `"HardTanh"`.
   public var name: String { "HardTanh" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
+  /// Kinks at `minValue` (derivative: the left limit 0) and `maxValue` (the right limit 0).
+  public var kinks: [Kink] {
+    [Kink(at: minValue, convention: .leftLimit), Kink(at: maxValue, convention: .rightLimit)]
   }
 
-  /// `beta`, checked at 0.5, 1 and 4.
+  /// `minValue`, checked at −3, −1 and 0.5; `maxValue`, checked at 0.5, 1 and 3 (each with
+  /// the other at its current value).
   public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
+    [
+      Parameter(name: "minValue", value: minValue, checkedValues: [-3, -1, 0.5]),
+      Parameter(name: "maxValue", value: maxValue, checkedValues: [0.5, 1, 3]),
+    ]
   }
 
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
+  /// A copy with `minValue` or `maxValue` set to `value`.
+  ///
+  /// - Throws: ``ComponentError`` for another name, a non-finite value, or a value that would
+  ///   make `minValue >= maxValue`.
   public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> HardTanh {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
+    let known = ["minValue", "maxValue"]
+    guard known.contains(parameter) else {
+      throw .unknownParameter(component: name, name: parameter, known: known)
     }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
+    guard value.isFinite else {
+      throw .invalidParameter(
+        component: name, name: parameter, value: value, reason: "must be finite")
     }
-    return HardTanh(beta: value)
+    let (low, high) = parameter == "minValue" ? (value, maxValue) : (minValue, value)
+    guard low < high else {
+      throw .invalidParameter(
+        component: name, name: parameter, value: value, reason: "needs minValue < maxValue")
+    }
+    return HardTanh(minValue: low, maxValue: high)
   }
 
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
-  public var kinks: [Kink] { [] }
-
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// x clamped to [`minValue`, `maxValue`]; NaN propagated.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    if x < T(minValue) { return T(minValue) }
+    if x > T(maxValue) { return T(maxValue) }
+    return x
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// 1 strictly inside (`minValue`, `maxValue`), 0 elsewhere (both ends included), NaN for NaN.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    if x.isNaN { return x }
+    return x > T(minValue) && x < T(maxValue) ? 1 : 0
   }
 }

@@ -1,73 +1,40 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The scaled exponential linear unit (PyTorch's `nn.SELU`):
+/// f(x) = scale · x for x > 0 and scale · α · (e^x − 1) for x ≤ 0, with PyTorch's constants
+/// α = 1.6732632423543772848170429916717 and scale = 1.0507009873554804934193349852946.
+///
+/// One kink at 0: the slope is scale · α ≈ 1.7581 on the left and scale ≈ 1.0507 on the
+/// right. As in PyTorch's autograd (whose ELU backward uses the negative branch for x ≤ 0),
+/// `derivative(at: 0)` returns scale · α, the left limit. e^x − 1 is computed with `expm1`, so
+/// there is no cancellation near 0; the product scale · α is one constant, rounded once.
+/// Limits: f(−∞) = −scale · α, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = scale. NaN in gives NaN out.
 public struct SELU: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// α of the negative branch, as PyTorch defines it.
+  public static let alpha: Double = 1.6732632423543772848170429916717
+  /// The overall scale, as PyTorch defines it.
+  public static let scale: Double = 1.0507009873554804934193349852946
+  /// scale · α, rounded once from its exact value 1.75809934084737685994021752081…
+  public static let scaledAlpha: Double = 1.7580993408473768599402175208123
+
+  /// SELU has no parameters.
+  public init() {}
+
+  /// `"SELU"`.
   public var name: String { "SELU" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
+  /// One kink at 0, where the derivative returns the left limit scale · α.
+  public var kinks: [Kink] { [Kink(at: 0, convention: .leftLimit)] }
 
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
-  }
-
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> SELU {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return SELU(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
-  public var kinks: [Kink] { [] }
-
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// scale · x for x > 0, scale · α · expm1(x) otherwise; NaN propagated.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    x > 0 ? T(Self.scale) * x : T(Self.scaledAlpha) * T.expm1(x)
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// scale for x > 0, scale · α · e^x for x ≤ 0; NaN propagated.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    x > 0 ? T(Self.scale) : T(Self.scaledAlpha) * T.exp(x)
   }
 }

@@ -1,73 +1,69 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// Soft shrinkage (PyTorch's `nn.Softshrink`): x − λ for x > λ, x + λ for x < −λ, and 0 in
+/// between, with λ = `lambda` ≥ 0 (default 0.5).
+///
+/// For λ > 0, two kinks. At −λ the slope is 1 on the left and 0 on the right; at λ it is 0 on
+/// the left and 1 on the right. As in PyTorch's autograd (`softshrink_backward` gives 0 for
+/// −λ ≤ x ≤ λ), `derivative(at:)` returns 0 at both: the right limit at −λ and the left limit
+/// at λ. For λ = 0 the function is the identity, smooth, with no kinks and derivative 1
+/// everywhere, 0 included (PyTorch's autograd returns 0 at exactly 0 there; that is not the
+/// derivative of the identity, and the kit would flag it as a derivative switch where the
+/// function is smooth). Limits: ±∞ at ±∞, derivative 1 at both. NaN in gives NaN out.
 public struct Softshrink: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// The threshold λ ≥ 0. Default 0.5.
+  public var lambda: Double
+
+  /// Soft shrinkage with threshold `lambda` (default 0.5).
+  ///
+  /// - Precondition: `lambda` is finite and ≥ 0, as PyTorch requires.
+  public init(lambda: Double = 0.5) {
+    precondition(lambda.isFinite && lambda >= 0, "Softshrink needs a finite lambda >= 0")
+    self.lambda = lambda
+  }
+
+  /// `"Softshrink"`.
   public var name: String { "Softshrink" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
+  /// Kinks at −λ (derivative: the right limit 0) and λ (the left limit 0); none for λ = 0.
+  public var kinks: [Kink] {
+    if lambda == 0 { return [] }
+    return [Kink(at: -lambda, convention: .rightLimit), Kink(at: lambda, convention: .leftLimit)]
   }
 
-  /// `beta`, checked at 0.5, 1 and 4.
+  /// `lambda`, checked at 0, 0.5 and 2.
   public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
+    [Parameter(name: "lambda", value: lambda, checkedValues: [0, 0.5, 2])]
   }
 
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
+  /// A copy with `lambda` set to `value`.
+  ///
+  /// - Throws: ``ComponentError`` for another name or a value that is not finite and ≥ 0.
   public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> Softshrink {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
+    guard parameter == "lambda" else {
+      throw .unknownParameter(component: name, name: parameter, known: ["lambda"])
     }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
+    guard value.isFinite, value >= 0 else {
+      throw .invalidParameter(
+        component: name, name: parameter, value: value, reason: "must be finite and >= 0")
     }
-    return Softshrink(beta: value)
+    return Softshrink(lambda: value)
   }
 
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
-  public var kinks: [Kink] { [] }
-
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// x − λ for x > λ, x + λ for x < −λ, 0 in between (x itself for λ = 0); NaN propagated.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    let l = T(lambda)
+    if x > l { return x - l }
+    if x < -l { return x + l }
+    return lambda == 0 || x.isNaN ? x : 0
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// 1 for |x| > λ, 0 for |x| ≤ λ (1 everywhere for λ = 0), NaN for NaN.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    if x.isNaN { return x }
+    if lambda == 0 { return 1 }
+    return T.abs(x) > T(lambda) ? 1 : 0
   }
 }
