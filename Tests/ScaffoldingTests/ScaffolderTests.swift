@@ -124,6 +124,13 @@ struct ScaffoldTests {
       let file = fixture.root.appending(path: "Sources/Activations/\(name)/\(name).swift")
       #expect(try String(contentsOf: file, encoding: .utf8).contains("public struct \(name):"))
     }
+    // One line per created file, and the next steps once.
+    let summary = Scaffolder(root: fixture.root).summary(
+      .activation, named: ["Swish", "Mish", "GELU"], plans: plans)
+    #expect(summary.hasPrefix("Created 3 activations from Templates/Activation/"))
+    #expect(summary.contains("  Sources/Activations/Mish/Mish.swift\n"))
+    #expect(summary.components(separatedBy: "Next steps:").count == 2)
+    #expect(summary.contains("checks Swish, Mish, GELU in Float and in Double"))
   }
 
   @Test(arguments: [
