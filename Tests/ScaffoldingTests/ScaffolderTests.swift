@@ -133,6 +133,21 @@ struct ScaffoldTests {
     #expect(summary.contains("checks Swish, Mish, GELU in Float and in Double"))
   }
 
+  @Test func testTypesThatWouldShadowANewComponentAreNoted() throws {
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    let folder = fixture.root.appending(path: "Tests/SomeTests")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "struct ELU: Activation {}\nenum Other {}\nlet x = HardTanh()\n".write(
+      to: folder.appending(path: "Extras.swift"), atomically: true, encoding: .utf8)
+    let scaffolder = Scaffolder(root: fixture.root)
+    #expect(
+      scaffolder.shadowingTestTypes(["ELU", "HardTanh"])
+        == ["Tests/SomeTests/Extras.swift: struct ELU"])
+    #expect(scaffolder.shadowingNotes(["ELU"]).contains("shadows the new component"))
+    #expect(scaffolder.shadowingNotes(["Swish"]).isEmpty)
+  }
+
   @Test(arguments: [
     (["Swish", "Relu"], "Relu: "), (["Swish", "swish"], "swish: the list names Swish already"),
     (["Swish", "bad name"], "bad name: "),

@@ -25,6 +25,8 @@ enum LayerKitScaffold {
     do throws(ScaffoldError) {
       let plans = try scaffolder.scaffold(kind, named: names)
       print(scaffolder.summary(kind, named: names, plans: plans))
+      let notes = scaffolder.shadowingNotes(names)
+      if !notes.isEmpty { print(notes) }
     } catch {
       FileHandle.standardError.write(Data("error: \(kind.verb) \(error.description)\n".utf8))
       exit(1)
