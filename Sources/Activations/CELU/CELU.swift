@@ -5,11 +5,12 @@ import LayerCore
 /// with α = `alpha` > 0 (default 1).
 ///
 /// No kinks, for every α: the slope of the negative branch, e^(x/α), is 1 at 0, the same as
-/// the slope of the positive branch, so the derivative is continuous (that is the point of
-/// CELU; an ELU with α ≠ 1 has a kink, a CELU does not). `derivative(at: 0)` returns 1, as
-/// PyTorch's autograd does. e^(x/α) − 1 is computed with `expm1`, so there is no cancellation
-/// near 0. α must be positive: for α < 0 the negative branch overflows to −∞ at finite x, and
-/// α = 0 divides by zero (PyTorch rejects it too). Limits: f(−∞) = −α, f(+∞) = +∞,
+/// the slope of the positive branch, so the derivative is continuous. That is the point of
+/// CELU: an ELU with α ≠ 1 has a kink at 0, a CELU has none (the catalogue issue listed one for
+/// α ≠ 1; the one-sided slopes say otherwise). `derivative(at: 0)` returns 1, as PyTorch's
+/// autograd does. e^(x/α) − 1 is computed with `expm1`, so there is no cancellation near 0.
+/// α must be positive: for α < 0 the negative branch overflows to −∞ at finite x, and α = 0
+/// divides by zero (PyTorch rejects it too). Limits: f(−∞) = −α, f(+∞) = +∞,
 /// f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
 public struct CELU: Activation {
   /// The scale α > 0 of the negative branch, its limit at −∞ being −α. Default 1.
