@@ -16,6 +16,10 @@ struct LayerRun<T: CheckableScalar> {
   var results: [EntryResult] = []
   var summaries: [TensorSummary] = []
   var problems: [Problem] = []
+  var kinkEntries: [KinkEntry] = []
+  /// The reference output at the unperturbed input and parameters, subtracted in
+  /// ``objective(_:_:_:through:)`` so that the sum keeps the digits of the change.
+  var baseline: Tensor<W>?
 
   init(
     layer: any Layer<T>, reference: any Layer<W>, input: Tensor<T>, name: String,
@@ -50,6 +54,11 @@ struct LayerRun<T: CheckableScalar> {
     let weights: Tensor<T> = randomTensor(base.shape, &outputRandom)
     let original = layer.parameters
     if layer.isStochastic { try checkStatistics() }
+    baseline = nil
+    var wideRandom = fresh
+    baseline = try reference.forward(
+      converted(input, to: W.self), mode: .training, random: &wideRandom
+    ).output
     switch strategy {
     case .full(let limit): try checkEveryEntry(weights: weights, limit: limit)
     case .directional(let count): try checkDirections(Swift.max(count, 2))
@@ -117,18 +126,25 @@ struct LayerRun<T: CheckableScalar> {
     }
   }
 
-  /// `⟨weights, reference(x)⟩` in the wide type, re-seeding first (unless told not to).
+  /// `⟨weights, reference(x) − baseline⟩` in the wide type, re-seeding first (unless told
+  /// not to). Subtracting the unperturbed output first keeps the digits of the change, which
+  /// the sum of large products would otherwise round away.
   func objective(
-    _ x: Tensor<W>, _ weights: Tensor<W>, _ random: inout RandomSource
+    _ x: Tensor<W>, _ weights: Tensor<W>, _ random: inout RandomSource,
+    through layer: (any Layer<W>)? = nil
   ) throws(LayerError) -> W {
     if reseeds { random = fresh }
-    let y = try reference.forward(x, mode: .training, random: &random).output
+    let y = try (layer ?? reference).forward(x, mode: .training, random: &random).output
     guard y.shape == weights.shape else {
       throw .shapeMismatch(
         layer: "\(name) (reference output)", expected: weights.shape, actual: y.shape)
     }
     var sum: W = 0
-    for k in y.scalars.indices { sum += weights.scalars[k] * y.scalars[k] }
+    if let baseline, baseline.shape == y.shape {
+      for k in y.scalars.indices { sum += weights.scalars[k] * (y.scalars[k] - baseline.scalars[k]) }
+    } else {
+      for k in y.scalars.indices { sum += weights.scalars[k] * y.scalars[k] }
+    }
     return sum
   }
 
@@ -174,6 +190,7 @@ struct LayerRun<T: CheckableScalar> {
     return LayerReport(
       component: name, scalar: T.scalarName, strategy: "\(strategy)", points: results.count,
       maxRelativeError: results.map(\.error).max() ?? 0, tolerance: tolerance, tensors: summaries,
-      worst: Array(results.sorted { $0.error > $1.error }.prefix(5)), problems: problems)
+      worst: Array(results.sorted { $0.error > $1.error }.prefix(5)), problems: problems,
+      kinkEntries: kinkEntries)
   }
 }
