@@ -1,0 +1,64 @@
+import LayerCore
+
+extension NetworkRun {
+  /// The numeric derivatives of the loss for `entries` of tensor `t` of layer `k`, given their
+  /// central differences `central`: each entry whose stencil reaches a declared kink (its own,
+  /// or one of an input of a later layer, watched by re-running the network at θ ± h and, where
+  /// needed, θ ± 2h) is differentiated by ``KinkGuard`` instead and recorded in
+  /// `kinkEntries`; `nil` for an entry that is unresolvable.
+  mutating func kinkAware(
+    _ trace: NetworkTrace<T>, _ watch: KinkWatch, layer k: Int, tensor t: Int, entries: [Int],
+    central: [T], analytic: Tensor<T>, name: String
+  ) throws(LayerError) -> [T?] {
+    guard !watch.isEmpty else { return central }
+    let values = trace.layers[k].parameters.tensors[t]
+    let base = watch.inputs.filter { $0.layer > k }.flatMap { watched in
+      watched.entries.map { trace.inputs[watched.layer].scalars[$0] }
+    }
+    var result: [T?] = central
+    for (p, e) in entries.enumerated() {
+      let kinks = watch.kinks(layer: k, tensor: t, entry: e)
+      guard !kinks.isEmpty else { continue }
+      let own = kinks.count - base.count
+      let theta = values.scalars[e]
+      let h = FiniteDifference.step(at: theta)
+      let (plan, kink) = try KinkGuard.plan(kinks: kinks) { (m: T) throws(LayerError) -> [T] in
+        let moved = theta + m * h
+        let later =
+          m == 0
+          ? base : try trace.watchedInputs(watch, setting: k, tensor: t, entry: e, to: moved)
+        return Array(repeating: moved, count: own) + later
+      }
+      guard plan != .central else { continue }
+      result[p] = try KinkGuard.derivative(
+        plan, at: theta, step: h, analytic: analytic.scalars[e]
+      ) { (v: T) throws(LayerError) -> T in
+        try trace.losses(
+          setting: k, tensor: t, entries: [e], to: [v], loss: loss, target: target)[0]
+      }
+      if let record = KinkGuard.record(plan, kink: kink, tensor: name, index: e) {
+        kinkEntries.append(record)
+      }
+    }
+    return result
+  }
+
+  /// The derivative of `t ↦ L(θ + t·u)` at 0 for direction `d`, never straddling a declared
+  /// kink of any parameter or layer input the line crosses; `nil` when unresolvable.
+  mutating func directionalDerivative(
+    _ trace: NetworkTrace<T>, _ watch: KinkWatch, _ u: Direction<T>, _ theta: [Tensor<T>],
+    analytic: T, index d: Int
+  ) throws(LayerError) -> T? {
+    let f = { (t: T) throws(LayerError) -> T in try lossAt(u.moved(theta, by: t)) }
+    guard !watch.isEmpty else { return try u.derivative(f) }
+    let h = FiniteDifference.step(at: T(0))
+    let (plan, kink) = try KinkGuard.plan(kinks: watch.allKinks) {
+      (m: T) throws(LayerError) -> [T] in
+      try trace.watchedValues(watch, parameters: u.moved(theta, by: m * h))
+    }
+    if let record = KinkGuard.record(plan, kink: kink, tensor: "direction", index: d) {
+      kinkEntries.append(record)
+    }
+    return try KinkGuard.derivative(plan, at: T(0), step: h, analytic: analytic, f)
+  }
+}
