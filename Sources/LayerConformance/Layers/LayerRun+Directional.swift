@@ -58,7 +58,7 @@ extension LayerRun {
         let h = FiniteDifference.step(at: x)
         if KinkGuard.plan(kinks: k, positions: { (m: W) in k.map { _ in x + m * h } }).plan
           != .central
-        {
+        {  // checked one by one, where the step may shrink
           near.append((t, e))
         }
       }

@@ -141,7 +141,9 @@ struct LayerRun<T: CheckableScalar> {
     }
     var sum: W = 0
     if let baseline, baseline.shape == y.shape {
-      for k in y.scalars.indices { sum += weights.scalars[k] * (y.scalars[k] - baseline.scalars[k]) }
+      for k in y.scalars.indices {
+        sum += weights.scalars[k] * (y.scalars[k] - baseline.scalars[k])
+      }
     } else {
       for k in y.scalars.indices { sum += weights.scalars[k] * y.scalars[k] }
     }

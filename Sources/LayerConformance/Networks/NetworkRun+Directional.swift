@@ -14,7 +14,9 @@ extension NetworkRun {
     let gradients = analytic.flatMap { $0.tensors }
     var entries: [EntryResult] = []
     let watch = KinkWatch(trace)
-    for d in 0..<count {
+    // A direction along which kinks lie within reach on both sides is replaced by another
+    // (at most 3·count more draws).
+    for d in 0..<(4 * count) where entries.count < count {
       let u = Direction<T>(shapes: theta.map(\.shape), random: &random)
       let analytic = u.dot(gradients)
       // A direction with kinks within reach on both sides is recorded, never compared.

@@ -21,15 +21,16 @@ extension NetworkRun {
       guard !kinks.isEmpty else { continue }
       let own = kinks.count - base.count
       let theta = values.scalars[e]
-      let h = FiniteDifference.step(at: theta)
-      let (plan, kink) = try KinkGuard.plan(kinks: kinks) { (m: T) throws(LayerError) -> [T] in
-        let moved = theta + m * h
+      let (plan, kink, h) = try KinkGuard.plan(
+        kinks: kinks, step: FiniteDifference.step(at: theta)
+      ) { (d: T) throws(LayerError) -> [T] in
+        let moved = theta + d
         let later =
-          m == 0
+          d == 0
           ? base : try trace.watchedInputs(watch, setting: k, tensor: t, entry: e, to: moved)
         return Array(repeating: moved, count: own) + later
       }
-      guard plan != .central else { continue }
+      guard kink != nil else { continue }  // central at the usual step: already computed
       result[p] = try KinkGuard.derivative(
         plan, at: theta, step: h, analytic: analytic.scalars[e]
       ) { (v: T) throws(LayerError) -> T in
@@ -51,10 +52,10 @@ extension NetworkRun {
   ) throws(LayerError) -> T? {
     let f = { (t: T) throws(LayerError) -> T in try lossAt(u.moved(theta, by: t)) }
     guard !watch.isEmpty else { return try u.derivative(f) }
-    let h = FiniteDifference.step(at: T(0))
-    let (plan, kink) = try KinkGuard.plan(kinks: watch.allKinks) {
-      (m: T) throws(LayerError) -> [T] in
-      try trace.watchedValues(watch, parameters: u.moved(theta, by: m * h))
+    let (plan, kink, h) = try KinkGuard.plan(
+      kinks: watch.allKinks, step: FiniteDifference.step(at: T(0))
+    ) { (t: T) throws(LayerError) -> [T] in
+      try trace.watchedValues(watch, parameters: u.moved(theta, by: t))
     }
     if let record = KinkGuard.record(plan, kink: kink, tensor: "direction", index: d) {
       kinkEntries.append(record)

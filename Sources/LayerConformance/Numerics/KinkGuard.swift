@@ -33,7 +33,30 @@ enum KinkExpectation: Equatable {
 /// `m` steps, for `m` in −2...2. A layer entry watches itself; a network parameter watches
 /// the inputs of every later layer that declares kinks.
 enum KinkGuard {
-  /// The plan for the perturbed quantity, and the kink that decided it (`nil` for central).
+  /// The plan for the perturbed quantity at step `h`, or, where kinks within reach on both
+  /// sides leave none, at `h/4` or `h/16` (the entry moved less far, with a little more
+  /// rounding error); the kink that decided it (`nil` for central at `h`) and the step to
+  /// use.
+  ///
+  /// - Parameter positions: The watched quantities, one per kink of `kinks`, after the
+  ///   perturbed quantity moved by the argument (0, ±step, ±2·step).
+  static func plan<S: BinaryFloatingPoint, E: Error>(
+    kinks: [Kink], step h: S, positions: (S) throws(E) -> [S]
+  ) throws(E) -> (plan: KinkPlan, kink: Kink?, step: S) {
+    var step = h
+    var first: Kink?
+    for _ in 0..<3 {
+      let (plan, kink) = try plan(kinks: kinks) { (m: S) throws(E) -> [S] in
+        try positions(m * step)
+      }
+      if plan != .unresolvable { return (plan, kink ?? first, step) }
+      first = first ?? kink
+      step /= 4
+    }
+    return (.unresolvable, first, h)
+  }
+
+  /// The plan at one step, and the kink that decided it (`nil` for central).
   ///
   /// - Parameter positions: The watched quantities, one per kink of `kinks`, after a move
   ///   of `m` steps.
@@ -108,19 +131,20 @@ enum KinkGuard {
       switch expectation {
       case .side(let side): return side == .left ? left : right
       case .average: return (left + right) / 2
-      case .between: return Swift.min(Swift.max(analytic, Swift.min(left, right)), Swift.max(left, right))
+      case .between:
+        return Swift.min(Swift.max(analytic, Swift.min(left, right)), Swift.max(left, right))
       }
     case .unresolvable:
       return nil
     }
   }
 
-  /// The report entry for a plan other than central.
+  /// The report entry for a plan that had a kink within reach (`kink` not `nil`).
   static func record(_ plan: KinkPlan, kink: Kink?, tensor: String, index: Int) -> KinkEntry? {
     guard let kink else { return nil }
     let side: KinkEntry.Side
     switch plan {
-    case .central: return nil
+    case .central: side = .shorterStep
     case .oneSided(let s): side = s == .left ? .left : .right
     case .onKink: side = .both
     case .unresolvable: side = .unresolvable
@@ -136,8 +160,9 @@ extension KinkGuard {
   static func differentiate<S: BinaryFloatingPoint, E: Error>(
     at x: S, kinks: [Kink], analytic: S, tensor: String, entry: Int, _ f: (S) throws(E) -> S
   ) throws(E) -> (numeric: S?, kink: KinkEntry?) {
-    let h = FiniteDifference.step(at: x)
-    let (plan, kink) = plan(kinks: kinks) { (m: S) in kinks.map { _ in x + m * h } }
+    let (plan, kink, h) = plan(kinks: kinks, step: FiniteDifference.step(at: x)) { (d: S) in
+      kinks.map { _ in x + d }
+    }
     let numeric = try derivative(plan, at: x, step: h, analytic: analytic, f)
     return (numeric, record(plan, kink: kink, tensor: tensor, index: entry))
   }

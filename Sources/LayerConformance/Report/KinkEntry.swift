@@ -11,6 +11,9 @@ public struct KinkEntry: Sendable, Hashable, Codable, CustomStringConvertible {
     case right
     /// On the kink: both one-sided differences, the backward pass judged by the convention.
     case both
+    /// Kinks within reach on both sides of the usual step, none within a quarter or a
+    /// sixteenth of it: the central difference with that shorter step.
+    case shorterStep
     /// Kinks within reach on both sides: not compared, never reported as a mismatch.
     case unresolvable
   }

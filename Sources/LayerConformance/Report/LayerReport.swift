@@ -127,11 +127,14 @@ func tensorLines(_ tensors: [TensorSummary]) -> [String] {
 /// One line counting the entries near declared kinks by what was done, then the first few.
 func kinkLines(_ entries: [KinkEntry]) -> [String] {
   guard !entries.isEmpty else { return [] }
-  let counts = [KinkEntry.Side.left, .right, .both, .unresolvable].map { side in
-    "\(entries.filter { $0.side == side }.count) \(side.rawValue)"
+  let counts = [KinkEntry.Side.left, .right, .both, .shorterStep, .unresolvable].map { side in
+    entries.filter { $0.side == side }.count
   }
-  return ["    kinks: \(entries.count) entries within a step of a declared kink (one-sided: "
-    + "\(counts[0]), \(counts[1]); on the kink: \(counts[2]); \(counts[3]))"]
+  return [
+    "    kinks: \(entries.count) entries within a step of a declared kink (one-sided: "
+      + "\(counts[0]) left, \(counts[1]) right; on the kink: \(counts[2]); shorter step: "
+      + "\(counts[3]); unresolvable: \(counts[4]))"
+  ]
     + entries.prefix(3).map { "    kink: \($0)" }
 }
 
