@@ -64,13 +64,14 @@ extension LayerRun {
       }
     }
     guard !near.isEmpty else { return [] }
+    var random = fresh
+    let outputShape = try layer.forward(input, mode: .training, random: &random).output.shape
     var outputRandom = RandomSource(seed: seed &+ 3)
-    let weights: Tensor<T> = randomTensor(baseline?.shape ?? [], &outputRandom)
+    let weights: Tensor<T> = randomTensor(outputShape, &outputRandom)
     let analytic = try analyticGradients(weights)
     let gradients = [analytic.input] + analytic.parameters.tensors
     let wideWeights = converted(weights, to: W.self)
     let pristine = reference.parameters
-    var random = fresh
     for t in z.indices {
       let here = near.filter { $0.0 == t }.map(\.1)
       guard !here.isEmpty, gradients.indices.contains(t), gradients[t].count == z[t].count

@@ -17,9 +17,6 @@ struct LayerRun<T: CheckableScalar> {
   var summaries: [TensorSummary] = []
   var problems: [Problem] = []
   var kinkEntries: [KinkEntry] = []
-  /// The reference output at the unperturbed input and parameters, subtracted in
-  /// ``objective(_:_:_:through:)`` so that the sum keeps the digits of the change.
-  var baseline: Tensor<W>?
 
   init(
     layer: any Layer<T>, reference: any Layer<W>, input: Tensor<T>, name: String,
@@ -54,11 +51,6 @@ struct LayerRun<T: CheckableScalar> {
     let weights: Tensor<T> = randomTensor(base.shape, &outputRandom)
     let original = layer.parameters
     if layer.isStochastic { try checkStatistics() }
-    baseline = nil
-    var wideRandom = fresh
-    baseline = try reference.forward(
-      converted(input, to: W.self), mode: .training, random: &wideRandom
-    ).output
     switch strategy {
     case .full(let limit): try checkEveryEntry(weights: weights, limit: limit)
     case .directional(let count): try checkDirections(Swift.max(count, 2))
@@ -126,9 +118,8 @@ struct LayerRun<T: CheckableScalar> {
     }
   }
 
-  /// `⟨weights, reference(x) − baseline⟩` in the wide type, re-seeding first (unless told
-  /// not to). Subtracting the unperturbed output first keeps the digits of the change, which
-  /// the sum of large products would otherwise round away.
+  /// `⟨weights, reference(x)⟩` in the wide type, re-seeding first (unless told not to), through
+  /// `layer` instead of the reference if given.
   func objective(
     _ x: Tensor<W>, _ weights: Tensor<W>, _ random: inout RandomSource,
     through layer: (any Layer<W>)? = nil
@@ -140,13 +131,7 @@ struct LayerRun<T: CheckableScalar> {
         layer: "\(name) (reference output)", expected: weights.shape, actual: y.shape)
     }
     var sum: W = 0
-    if let baseline, baseline.shape == y.shape {
-      for k in y.scalars.indices {
-        sum += weights.scalars[k] * (y.scalars[k] - baseline.scalars[k])
-      }
-    } else {
-      for k in y.scalars.indices { sum += weights.scalars[k] * y.scalars[k] }
-    }
+    for k in y.scalars.indices { sum += weights.scalars[k] * y.scalars[k] }
     return sum
   }
 
