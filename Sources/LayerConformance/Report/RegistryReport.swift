@@ -121,7 +121,8 @@ extension RegistryReport: CustomStringConvertible {
       "\(rows.count - failed.count) passed, \(failed.count) failed (activations: confirmed = "
         + "points where the two finite differences agreed with the dual numbers, kinks = "
         + "confirmed/declared; layers: gradients of L = <R, layer(x)> w.r.t. the input and every "
-        + "parameter tensor, kinks = entries within a step of a declared kink; tolerance: Float 1e-4, Double 1e-8 relative)"
+        + "parameter tensor, kinks = entries within a step of a declared kink; tolerance: "
+        + "Float 1e-4, Double 1e-8 relative)"
     ]
     summary += problems.map { "error: \($0.message)" }
     sections.append(summary.joined(separator: "\n"))
