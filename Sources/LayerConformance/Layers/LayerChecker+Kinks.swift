@@ -22,8 +22,8 @@ extension LayerChecker {
         placed += 1
       }
     }
-    let shape = input.shape
-    place(&input) { kinked.kinks(ofInputEntry: $0, in: Tensor(zeros: shape)) }
+    let drawn = input
+    place(&input) { kinked.kinks(ofInputEntry: $0, in: drawn) }
     var parameters = layer.parameters
     for t in parameters.tensors.indices {
       let name = parameters.names[t]
