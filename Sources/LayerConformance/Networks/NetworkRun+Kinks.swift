@@ -16,18 +16,31 @@ extension NetworkRun {
       watched.entries.map { trace.inputs[watched.layer].scalars[$0] }
     }
     var result: [T?] = central
+    // The watched inputs at θ ± h for every entry, stacked where the network allows.
+    var arguments: [T] = []
+    for e in entries {
+      let h = FiniteDifference.step(at: values.scalars[e])
+      arguments += [values.scalars[e] + h, values.scalars[e] - h]
+    }
+    let stacked = try trace.watchedInputs(
+      watch, setting: k, tensor: t, entries: entries.flatMap { [$0, $0] }, to: arguments)
     for (p, e) in entries.enumerated() {
       let kinks = watch.kinks(layer: k, tensor: t, entry: e)
       guard !kinks.isEmpty else { continue }
       let own = kinks.count - base.count
       let theta = values.scalars[e]
-      let (plan, kink, h) = try KinkGuard.plan(
-        kinks: kinks, step: FiniteDifference.step(at: theta)
-      ) { (d: T) throws(LayerError) -> [T] in
+      let step = FiniteDifference.step(at: theta)
+      let (plan, kink, h) = try KinkGuard.plan(kinks: kinks, step: step) {
+        (d: T) throws(LayerError) -> [T] in
         let moved = theta + d
-        let later =
-          d == 0
-          ? base : try trace.watchedInputs(watch, setting: k, tensor: t, entry: e, to: moved)
+        let later: [T]
+        if d == 0 {
+          later = base
+        } else if let stacked, d == step || d == -step {
+          later = stacked[2 * p + (d > 0 ? 0 : 1)]
+        } else {
+          later = try trace.watchedInputs(watch, setting: k, tensor: t, entry: e, to: moved)
+        }
         return Array(repeating: moved, count: own) + later
       }
       guard kink != nil else { continue }  // central at the usual step: already computed

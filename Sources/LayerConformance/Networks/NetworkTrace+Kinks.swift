@@ -73,3 +73,51 @@ extension NetworkTrace {
     return result
   }
 }
+
+extension NetworkTrace {
+  /// ``watchedInputs(_:setting:tensor:entry:to:)`` for many single-entry changes of tensor `t`
+  /// of layer `k` at once, stacked along the batch like
+  /// ``stackedLosses(through:setting:tensor:entries:to:loss:target:)``: one list per pair
+  /// `entries[p]`, `values[p]`. `nil` when layer `k` has no stacked shortcut or a layer before
+  /// the last watched one does not keep the stacking; the caller then goes one by one.
+  func watchedInputs(
+    _ watch: KinkWatch, setting k: Int, tensor t: Int, entries: [Int], to values: [T]
+  ) throws(LayerError) -> [[T]]? {
+    let later = watch.inputs.filter { $0.layer > k }
+    guard fast, let last = later.last?.layer,
+      let shortcut = layers[k] as? any PerturbationShortcut<T>,
+      layers[(k + 1)..<last].allSatisfy({ layer in
+        !layer.isStochastic && (layer as? any PerturbationShortcut<T>)?.isRowwise == true
+      })
+    else { return nil }
+    var result: [[T]] = []
+    result.reserveCapacity(values.count)
+    let chunk = Swift.max(1, 8192 / Swift.max(outputs[k].count, 1))
+    var start = 0
+    while start < values.count {
+      let end = Swift.min(start + chunk, values.count)
+      guard
+        var x = shortcut.outputs(
+          settingParameter: t, entries: Array(entries[start..<end]),
+          to: Array(values[start..<end]), output: outputs[k], erasedCache: caches[k])
+      else { return nil }
+      var lists = [[T]](repeating: [], count: end - start)
+      var random = states[k + 1]
+      var next = later[...]
+      for j in (k + 1)...last {
+        if let watched = next.first, watched.layer == j {
+          let size = inputs[j].count
+          guard x.count == size * lists.count else { return nil }
+          for p in lists.indices {
+            lists[p] += watched.entries.map { x.scalars[p * size + $0] }
+          }
+          next = next.dropFirst()
+        }
+        if j < last { x = try layers[j].forward(x, mode: mode, random: &random).output }
+      }
+      result += lists
+      start = end
+    }
+    return result
+  }
+}
