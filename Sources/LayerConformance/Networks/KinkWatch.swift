@@ -40,12 +40,6 @@ struct KinkWatch {
   /// Whether nothing is watched.
   var isEmpty: Bool { inputs.isEmpty && parameters.isEmpty }
 
-  /// The kinks a change of layer `k`'s parameter entry `e` of tensor `t` can reach: its own,
-  /// then those of the inputs of every later layer.
-  func kinks(layer k: Int, tensor t: Int, entry e: Int) -> [Kink] {
-    own(layer: k, tensor: t, entry: e) + inputs.filter { $0.layer > k }.flatMap(\.kinks)
-  }
-
   /// The kinks of layer `k`'s parameter entry `e` of tensor `t` itself.
   func own(layer k: Int, tensor t: Int, entry e: Int) -> [Kink] {
     guard let watched = parameters[k]?.first(where: { $0.tensor == t }) else { return [] }

@@ -24,10 +24,24 @@ extension NetworkRun {
     }
     let stacked = try trace.watchedInputs(
       watch, setting: k, tensor: t, entries: entries.flatMap { [$0, $0] }, to: arguments)
+    let laterKinks = watch.inputs.filter { $0.layer > k }.flatMap(\.kinks)
+    let locations = laterKinks.map { T($0.location) }
+    let onAKink = zip(base, locations).contains { $0 == $1 }
     for (p, e) in entries.enumerated() {
-      let kinks = watch.kinks(layer: k, tensor: t, entry: e)
+      let ownKinks = watch.own(layer: k, tensor: t, entry: e)
+      // The common case, decided without allocating: no own kink, no watched input on its
+      // kink, and none changes side at θ ± h.
+      if ownKinks.isEmpty, !onAKink, let stacked {
+        let (plus, minus) = (stacked[2 * p], stacked[2 * p + 1])
+        let sameSide = base.indices.allSatisfy { i in
+          (plus[i] > locations[i]) == (base[i] > locations[i]) && plus[i] != locations[i]
+            && (minus[i] > locations[i]) == (base[i] > locations[i]) && minus[i] != locations[i]
+        }
+        if sameSide { continue }
+      }
+      let kinks = ownKinks + laterKinks
       guard !kinks.isEmpty else { continue }
-      let own = kinks.count - base.count
+      let own = ownKinks.count
       let theta = values.scalars[e]
       let step = FiniteDifference.step(at: theta)
       let (plan, kink, h) = try KinkGuard.plan(kinks: kinks, step: step) {
