@@ -43,7 +43,7 @@ struct BatchedActivationTests {
     var result: [T] = []
     for i in 0..<count {
       result.append(
-        i < specials.count && i % 2 == 0 ? specials[i / 2] : T(20 * random.nextUnit() - 10))
+        i % 2 == 0 && i / 2 < specials.count ? specials[i / 2] : T(20 * random.nextUnit() - 10))
     }
     // Odd lengths put specials in the SIMD body and in the scalar tail.
     if count > 3 { result[count - 1] = .nan }
