@@ -78,18 +78,33 @@ public struct HardTanh: VectorizedActivation {
     return x > T(minValue) && x < T(maxValue) ? 1 : 0
   }
 
-  /// f on SIMD lanes, bit for bit the scalar ``value(at:)``.
+  /// f on SIMD16<Float> lanes, bit for bit the scalar ``value(at:)``.
   @inlinable
-  public func value<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint {
-    let low = V.Scalar(minValue)
-    let high = V.Scalar(maxValue)
+  public func value(lanes x: SIMD16<Float>) -> SIMD16<Float> {
+    let low = Float(minValue)
+    let high = Float(maxValue)
     return x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
   }
 
-  /// f' on SIMD lanes, bit for bit the scalar ``derivative(at:)``.
+  /// f' on SIMD16<Float> lanes, bit for bit the scalar ``derivative(at:)``.
   @inlinable
-  public func derivative<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint {
-    let inside = (x .> V.Scalar(minValue)) .& (x .< V.Scalar(maxValue))
-    return V(repeating: 0).replacing(with: 1, where: inside).replacing(with: x, where: x .!= x)
+  public func derivative(lanes x: SIMD16<Float>) -> SIMD16<Float> {
+    let inside = (x .> Float(minValue)) .& (x .< Float(maxValue))
+    return SIMD16<Float>(repeating: 0).replacing(with: 1, where: inside).replacing(with: x, where: x .!= x)
+  }
+
+  /// f on SIMD8<Double> lanes, bit for bit the scalar ``value(at:)``.
+  @inlinable
+  public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    let low = Double(minValue)
+    let high = Double(maxValue)
+    return x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
+  }
+
+  /// f' on SIMD8<Double> lanes, bit for bit the scalar ``derivative(at:)``.
+  @inlinable
+  public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    let inside = (x .> Double(minValue)) .& (x .< Double(maxValue))
+    return SIMD8<Double>(repeating: 0).replacing(with: 1, where: inside).replacing(with: x, where: x .!= x)
   }
 }

@@ -4,7 +4,7 @@ import LayerCore
 ///
 /// Smooth everywhere, so no kinks. The value of ±infinity is ±infinity and its derivative 1;
 /// NaN in gives NaN out, for the value and the derivative.
-public struct Identity: VectorizedActivation {
+public struct Identity: Activation {
   /// The identity has no parameters.
   public init() {}
 
@@ -19,17 +19,5 @@ public struct Identity: VectorizedActivation {
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
     x.isNaN ? x : 1
-  }
-
-  /// f on SIMD lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint {
-    x
-  }
-
-  /// f' on SIMD lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint {
-    V(repeating: 1).replacing(with: x, where: x .!= x)
   }
 }

@@ -5,7 +5,7 @@ import LayerCore
 /// Kink at 0 (unless `negativeSlope` is exactly 1, when the function is the identity):
 /// the derivative is `negativeSlope` on the left and 1 on the right, and by convention
 /// `derivative(at: 0)` returns `negativeSlope`, the left limit. NaN in gives NaN out.
-public struct LeakyReLU: VectorizedActivation {
+public struct LeakyReLU: Activation {
   /// The slope for negative inputs. Default 0.01. Any finite value is accepted; values
   /// above 1 make the negative side steeper than the positive one.
   public var negativeSlope: Double
@@ -55,20 +55,5 @@ public struct LeakyReLU: VectorizedActivation {
   public func derivative<T: LayerScalar>(at x: T) -> T {
     if x.isNaN { return x }
     return x > 0 ? 1 : T(negativeSlope)
-  }
-
-  /// f on SIMD lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint {
-    let negative = x .< 0
-    if negativeSlope == 0 { return x.replacing(with: 0, where: negative) }
-    return x.replacing(with: x * V.Scalar(negativeSlope), where: negative)
-  }
-
-  /// f' on SIMD lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint {
-    V(repeating: V.Scalar(negativeSlope)).replacing(with: 1, where: x .> 0)
-      .replacing(with: x, where: x .!= x)
   }
 }

@@ -5,7 +5,7 @@ import LayerCore
 /// Kink at 0: the derivative is 0 on the left and 1 on the right. By convention
 /// `derivative(at: 0)` returns 0, the left limit (as PyTorch and most frameworks do).
 /// NaN in gives NaN out, for the value and the derivative.
-public struct ReLU: VectorizedActivation {
+public struct ReLU: Activation {
   /// ReLU has no parameters.
   public init() {}
 
@@ -24,17 +24,5 @@ public struct ReLU: VectorizedActivation {
   public func derivative<T: LayerScalar>(at x: T) -> T {
     if x.isNaN { return x }
     return x > 0 ? 1 : 0
-  }
-
-  /// f on SIMD lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint {
-    x.replacing(with: 0, where: x .< 0)
-  }
-
-  /// f' on SIMD lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint {
-    V(repeating: 0).replacing(with: 1, where: x .> 0).replacing(with: x, where: x .!= x)
   }
 }

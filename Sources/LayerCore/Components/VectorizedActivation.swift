@@ -1,66 +1,77 @@
 /// An activation that also evaluates f and f' on SIMD vectors, for the batched API.
 ///
 /// Conform when the formula is a handful of lanewise operations (comparisons, selects,
-/// `+ - * /`): the `Float` and `Double` batched requirements of ``Activation`` then run
-/// `SIMD16<Float>` and `SIMD8<Double>` chunks (64 bytes, one AVX-512 register) through
-/// ``value(lanes:)`` and ``derivative(lanes:)``, and the scalar functions for the tail.
+/// `+ - * /`) and the scalar loop does not vectorise by itself (branches the compiler keeps,
+/// or a division its cost model refuses, typically in `Double` with the default target). The
+/// `Float` and `Double` batched requirements of ``Activation`` then run `SIMD16<Float>` and
+/// `SIMD8<Double>` chunks (64 bytes, one AVX-512 register) through the lane functions, and
+/// the scalar functions for the tail.
+///
+/// The lane functions take concrete vector types on purpose: the standard library's concrete
+/// `SIMD16<Float>` and `SIMD8<Double>` operators compile to vector instructions, while the same
+/// expression written generically over `V: SIMD` runs lane by lane (about 20 times slower).
 ///
 /// Each lane must give exactly what the scalar function gives for that element, NaN, ±0 and
 /// ±infinity included; the batched tests compare them bit for bit. Write `a * b + c`, not
-/// `addingProduct`: without `-target-cpu` supporting FMA, the latter is a libm call per lane.
+/// `addingProduct`: without a `-target-cpu` that has FMA, the latter is a libm call per lane.
 public protocol VectorizedActivation: Activation {
   /// f on every lane; lane i must equal `value(at: x[i])`.
-  func value<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint
-
+  func value(lanes x: SIMD16<Float>) -> SIMD16<Float>
   /// f' on every lane; lane i must equal `derivative(at: x[i])`.
-  func derivative<V: SIMD>(lanes x: V) -> V where V.Scalar: BinaryFloatingPoint
+  func derivative(lanes x: SIMD16<Float>) -> SIMD16<Float>
+  /// f on every lane; lane i must equal `value(at: x[i])`.
+  func value(lanes x: SIMD8<Double>) -> SIMD8<Double>
+  /// f' on every lane; lane i must equal `derivative(at: x[i])`.
+  func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double>
 }
 
 extension VectorizedActivation {
   /// SIMD16 chunks, then the scalar tail.
   @inlinable
   public func values(_ x: UnsafeBufferPointer<Float>, into values: UnsafeMutableBufferPointer<Float>)
-  { lanewise(x, values: values, derivatives: nil, lanes: SIMD16<Float>.self) }
+  { lanewise(x, values: values, derivatives: nil, lanes: { (v: SIMD16<Float>) in value(lanes: v) }, { derivative(lanes: $0) }) }
 
   /// SIMD16 chunks, then the scalar tail.
   @inlinable
   public func derivatives(
     _ x: UnsafeBufferPointer<Float>, into derivatives: UnsafeMutableBufferPointer<Float>
-  ) { lanewise(x, values: nil, derivatives: derivatives, lanes: SIMD16<Float>.self) }
+  ) { lanewise(x, values: nil, derivatives: derivatives, lanes: { (v: SIMD16<Float>) in value(lanes: v) }, { derivative(lanes: $0) }) }
 
   /// SIMD16 chunks, then the scalar tail.
   @inlinable
   public func valuesAndDerivatives(
     _ x: UnsafeBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>,
     derivatives: UnsafeMutableBufferPointer<Float>
-  ) { lanewise(x, values: values, derivatives: derivatives, lanes: SIMD16<Float>.self) }
+  ) { lanewise(x, values: values, derivatives: derivatives, lanes: { (v: SIMD16<Float>) in value(lanes: v) }, { derivative(lanes: $0) }) }
 
   /// SIMD8 chunks, then the scalar tail.
   @inlinable
   public func values(
     _ x: UnsafeBufferPointer<Double>, into values: UnsafeMutableBufferPointer<Double>
-  ) { lanewise(x, values: values, derivatives: nil, lanes: SIMD8<Double>.self) }
+  ) { lanewise(x, values: values, derivatives: nil, lanes: { (v: SIMD8<Double>) in value(lanes: v) }, { derivative(lanes: $0) }) }
 
   /// SIMD8 chunks, then the scalar tail.
   @inlinable
   public func derivatives(
     _ x: UnsafeBufferPointer<Double>, into derivatives: UnsafeMutableBufferPointer<Double>
-  ) { lanewise(x, values: nil, derivatives: derivatives, lanes: SIMD8<Double>.self) }
+  ) { lanewise(x, values: nil, derivatives: derivatives, lanes: { (v: SIMD8<Double>) in value(lanes: v) }, { derivative(lanes: $0) }) }
 
   /// SIMD8 chunks, then the scalar tail.
   @inlinable
   public func valuesAndDerivatives(
     _ x: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
     derivatives: UnsafeMutableBufferPointer<Double>
-  ) { lanewise(x, values: values, derivatives: derivatives, lanes: SIMD8<Double>.self) }
+  ) { lanewise(x, values: values, derivatives: derivatives, lanes: { (v: SIMD8<Double>) in value(lanes: v) }, { derivative(lanes: $0) }) }
 
-  /// The chunked loop: whole vectors of `V` through the lane functions, the remainder through
-  /// the scalar ones. A `nil` output is skipped; the branch on it is hoisted out of the loop.
-  @inlinable
+  /// The chunked loop: whole vectors of `V` through `laneValue` and `laneDerivative`, the
+  /// remainder through the scalar functions. A `nil` output is skipped; the switch on the
+  /// outputs is outside the loops. Always inlined, so the two lane closures are too.
+  @inlinable @inline(__always)
   public func lanewise<V: SIMD>(
     _ x: UnsafeBufferPointer<V.Scalar>, values: UnsafeMutableBufferPointer<V.Scalar>?,
-    derivatives: UnsafeMutableBufferPointer<V.Scalar>?, lanes: V.Type
-  ) where V.Scalar: BinaryFloatingPoint & LayerScalar {
+    derivatives: UnsafeMutableBufferPointer<V.Scalar>?, lanes laneValue: (V) -> V,
+    _ laneDerivative: (V) -> V
+  ) where V.Scalar: LayerScalar {
     precondition(
       (values?.count ?? x.count) == x.count && (derivatives?.count ?? x.count) == x.count,
       "batched activation needs buffers of equal count")
@@ -75,8 +86,8 @@ extension VectorizedActivation {
     case (let f?, let d?):
       while i < whole {
         let v = UnsafeRawPointer(input + i).loadUnaligned(as: V.self)
-        UnsafeMutableRawPointer(f + i).storeBytes(of: value(lanes: v), as: V.self)
-        UnsafeMutableRawPointer(d + i).storeBytes(of: derivative(lanes: v), as: V.self)
+        UnsafeMutableRawPointer(f + i).storeBytes(of: laneValue(v), as: V.self)
+        UnsafeMutableRawPointer(d + i).storeBytes(of: laneDerivative(v), as: V.self)
         i += width
       }
       for j in whole..<count {
@@ -87,14 +98,14 @@ extension VectorizedActivation {
     case (let f?, nil):
       while i < whole {
         let v = UnsafeRawPointer(input + i).loadUnaligned(as: V.self)
-        UnsafeMutableRawPointer(f + i).storeBytes(of: value(lanes: v), as: V.self)
+        UnsafeMutableRawPointer(f + i).storeBytes(of: laneValue(v), as: V.self)
         i += width
       }
       for j in whole..<count { f[j] = value(at: input[j]) }
     case (nil, let d?):
       while i < whole {
         let v = UnsafeRawPointer(input + i).loadUnaligned(as: V.self)
-        UnsafeMutableRawPointer(d + i).storeBytes(of: derivative(lanes: v), as: V.self)
+        UnsafeMutableRawPointer(d + i).storeBytes(of: laneDerivative(v), as: V.self)
         i += width
       }
       for j in whole..<count { d[j] = derivative(at: input[j]) }
