@@ -37,27 +37,16 @@ public struct HardSigmoid: VectorizedActivation {
     return x > -3 && x < 3 ? 1 / 6 : 0
   }
 
-  /// f on SIMD16<Float> lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    ((x + 3) / 6).replacing(with: 0, where: x .<= -3).replacing(with: 1, where: x .>= 3)
-  }
-
-  /// f' on SIMD16<Float> lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    SIMD16<Float>(repeating: 0).replacing(with: 1 / 6 as Float, where: (x .> -3) .& (x .< 3)).replacing(with: x, where: x .!= x)
-  }
-
-  /// f on SIMD8<Double> lanes, bit for bit the scalar ``value(at:)``.
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
   @inlinable
   public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     ((x + 3) / 6).replacing(with: 0, where: x .<= -3).replacing(with: 1, where: x .>= 3)
   }
 
-  /// f' on SIMD8<Double> lanes, bit for bit the scalar ``derivative(at:)``.
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
   @inlinable
   public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
-    SIMD8<Double>(repeating: 0).replacing(with: 1 / 6 as Double, where: (x .> -3) .& (x .< 3)).replacing(with: x, where: x .!= x)
+    SIMD8<Double>(repeating: 0).replacing(with: 1 / 6 as Double, where: (x .> -3) .& (x .< 3))
+      .replacing(with: x, where: x .!= x)
   }
 }

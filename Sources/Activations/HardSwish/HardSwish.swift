@@ -38,25 +38,13 @@ public struct HardSwish: VectorizedActivation {
     return (2 * x + 3) / 6
   }
 
-  /// f on SIMD16<Float> lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    (x * (x + 3) / 6).replacing(with: 0, where: x .<= -3).replacing(with: x, where: x .>= 3)
-  }
-
-  /// f' on SIMD16<Float> lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    ((2 * x + 3) / 6).replacing(with: 0, where: x .< -3).replacing(with: 1, where: x .> 3)
-  }
-
-  /// f on SIMD8<Double> lanes, bit for bit the scalar ``value(at:)``.
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
   @inlinable
   public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     (x * (x + 3) / 6).replacing(with: 0, where: x .<= -3).replacing(with: x, where: x .>= 3)
   }
 
-  /// f' on SIMD8<Double> lanes, bit for bit the scalar ``derivative(at:)``.
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
   @inlinable
   public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     ((2 * x + 3) / 6).replacing(with: 0, where: x .< -3).replacing(with: 1, where: x .> 3)

@@ -78,22 +78,7 @@ public struct HardTanh: VectorizedActivation {
     return x > T(minValue) && x < T(maxValue) ? 1 : 0
   }
 
-  /// f on SIMD16<Float> lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    let low = Float(minValue)
-    let high = Float(maxValue)
-    return x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
-  }
-
-  /// f' on SIMD16<Float> lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    let inside = (x .> Float(minValue)) .& (x .< Float(maxValue))
-    return SIMD16<Float>(repeating: 0).replacing(with: 1, where: inside).replacing(with: x, where: x .!= x)
-  }
-
-  /// f on SIMD8<Double> lanes, bit for bit the scalar ``value(at:)``.
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
   @inlinable
   public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     let low = Double(minValue)
@@ -101,10 +86,11 @@ public struct HardTanh: VectorizedActivation {
     return x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
   }
 
-  /// f' on SIMD8<Double> lanes, bit for bit the scalar ``derivative(at:)``.
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
   @inlinable
   public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     let inside = (x .> Double(minValue)) .& (x .< Double(maxValue))
-    return SIMD8<Double>(repeating: 0).replacing(with: 1, where: inside).replacing(with: x, where: x .!= x)
+    return SIMD8<Double>(repeating: 0).replacing(with: 1, where: inside).replacing(
+      with: x, where: x .!= x)
   }
 }

@@ -34,27 +34,16 @@ public struct ReLU6: VectorizedActivation {
     return x > 0 && x < 6 ? 1 : 0
   }
 
-  /// f on SIMD16<Float> lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    x.replacing(with: 0, where: x .< 0).replacing(with: 6, where: x .> 6)
-  }
-
-  /// f' on SIMD16<Float> lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    SIMD16<Float>(repeating: 0).replacing(with: 1, where: (x .> 0) .& (x .< 6)).replacing(with: x, where: x .!= x)
-  }
-
-  /// f on SIMD8<Double> lanes, bit for bit the scalar ``value(at:)``.
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
   @inlinable
   public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     x.replacing(with: 0, where: x .< 0).replacing(with: 6, where: x .> 6)
   }
 
-  /// f' on SIMD8<Double> lanes, bit for bit the scalar ``derivative(at:)``.
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
   @inlinable
   public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
-    SIMD8<Double>(repeating: 0).replacing(with: 1, where: (x .> 0) .& (x .< 6)).replacing(with: x, where: x .!= x)
+    SIMD8<Double>(repeating: 0).replacing(with: 1, where: (x .> 0) .& (x .< 6)).replacing(
+      with: x, where: x .!= x)
   }
 }

@@ -67,37 +67,23 @@ public struct Softshrink: VectorizedActivation {
     return T.abs(x) > T(lambda) ? 1 : 0
   }
 
-  /// f on SIMD16<Float> lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    let l = Float(lambda)
-    if lambda == 0 { return x }
-    return SIMD16<Float>(repeating: 0).replacing(with: x - l, where: x .> l).replacing(with: x + l, where: x .< -l)
-      .replacing(with: x, where: x .!= x)
-  }
-
-  /// f' on SIMD16<Float> lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    if lambda == 0 { return SIMD16<Float>(repeating: 1).replacing(with: x, where: x .!= x) }
-    let magnitude = x.replacing(with: -x, where: x .< 0)
-    return SIMD16<Float>(repeating: 0).replacing(with: 1, where: magnitude .> Float(lambda)).replacing(with: x, where: x .!= x)
-  }
-
-  /// f on SIMD8<Double> lanes, bit for bit the scalar ``value(at:)``.
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
   @inlinable
   public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     let l = Double(lambda)
     if lambda == 0 { return x }
-    return SIMD8<Double>(repeating: 0).replacing(with: x - l, where: x .> l).replacing(with: x + l, where: x .< -l)
-      .replacing(with: x, where: x .!= x)
+    return SIMD8<Double>(repeating: 0).replacing(with: x - l, where: x .> l).replacing(
+      with: x + l, where: x .< -l
+    )
+    .replacing(with: x, where: x .!= x)
   }
 
-  /// f' on SIMD8<Double> lanes, bit for bit the scalar ``derivative(at:)``.
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
   @inlinable
   public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     if lambda == 0 { return SIMD8<Double>(repeating: 1).replacing(with: x, where: x .!= x) }
     let magnitude = x.replacing(with: -x, where: x .< 0)
-    return SIMD8<Double>(repeating: 0).replacing(with: 1, where: magnitude .> Double(lambda)).replacing(with: x, where: x .!= x)
+    return SIMD8<Double>(repeating: 0).replacing(with: 1, where: magnitude .> Double(lambda))
+      .replacing(with: x, where: x .!= x)
   }
 }

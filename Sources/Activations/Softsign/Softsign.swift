@@ -28,22 +28,7 @@ public struct Softsign: VectorizedActivation {
     return r * r
   }
 
-  /// f on SIMD16<Float> lanes, bit for bit the scalar ``value(at:)``.
-  @inlinable
-  public func value(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    let magnitude = x.replacing(with: -x, where: x .< 0)
-    return (x / (1 + magnitude)).replacing(with: 1, where: x .== .infinity)
-      .replacing(with: -1, where: x .== -.infinity)
-  }
-
-  /// f' on SIMD16<Float> lanes, bit for bit the scalar ``derivative(at:)``.
-  @inlinable
-  public func derivative(lanes x: SIMD16<Float>) -> SIMD16<Float> {
-    let r = 1 / (1 + x.replacing(with: -x, where: x .< 0))
-    return r * r
-  }
-
-  /// f on SIMD8<Double> lanes, bit for bit the scalar ``value(at:)``.
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
   @inlinable
   public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     let magnitude = x.replacing(with: -x, where: x .< 0)
@@ -51,7 +36,7 @@ public struct Softsign: VectorizedActivation {
       .replacing(with: -1, where: x .== -.infinity)
   }
 
-  /// f' on SIMD8<Double> lanes, bit for bit the scalar ``derivative(at:)``.
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
   @inlinable
   public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
     let r = 1 / (1 + x.replacing(with: -x, where: x .< 0))

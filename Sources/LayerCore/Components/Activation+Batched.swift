@@ -69,8 +69,9 @@ extension Activation {
 
   /// The scalar loop over `Float`.
   @inlinable
-  public func values(_ x: UnsafeBufferPointer<Float>, into values: UnsafeMutableBufferPointer<Float>)
-  { loopValues(x, into: values) }
+  public func values(
+    _ x: UnsafeBufferPointer<Float>, into values: UnsafeMutableBufferPointer<Float>
+  ) { loopValues(x, into: values) }
 
   /// The scalar loop over `Float`.
   @inlinable

@@ -40,7 +40,8 @@ public protocol Activation: Sendable, CustomStringConvertible {
   /// hands `Float` and `Double` buffers to the concrete overloads below, so that a call through
   /// `any Activation` runs code specialised for the activation and the scalar type, and loops
   /// over ``value(at:)`` for any other ``LayerScalar``.
-  func values<T: LayerScalar>(_ x: UnsafeBufferPointer<T>, into values: UnsafeMutableBufferPointer<T>)
+  func values<T: LayerScalar>(
+    _ x: UnsafeBufferPointer<T>, into values: UnsafeMutableBufferPointer<T>)
 
   /// Writes f'(x[i]) to `derivatives[i]` for every element, with the rules of `values(_:into:)`.
   func derivatives<T: LayerScalar>(
