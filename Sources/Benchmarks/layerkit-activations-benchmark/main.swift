@@ -112,8 +112,14 @@ if let path = option("--against"),
   other = (json["label"] as? String ?? path, figures)
 }
 
+let loadAverage =
+  (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ")
+  .prefix(3).joined(separator: " ") ?? "unknown"
+
 if let path = option("--save") {
-  let json: [String: Any] = ["label": label, "count": count, "swift": swift]
+  let json: [String: Any] = [
+    "label": label, "count": count, "swift": swift, "numpy": numpy, "load": loadAverage,
+  ]
   try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]).write(
     to: URL(fileURLWithPath: path))
 }
@@ -144,8 +150,6 @@ for activation in activations {
     table.rows.append(row)
   }
 }
-let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ")
-  .prefix(3).joined(separator: " ")
 print(table.rendered)
 print("")
 print(
