@@ -156,5 +156,5 @@ print(
   "M elements/s over \(count) elements, best of \(runs); ratio = LayerKit / numpy (> 1: LayerKit faster)"
 )
 print(
-  "build: \(label); numpy \(numpyVersion ?? "not run"); load average \(load ?? "unknown"); \(Date())"
+  "build: \(label); numpy \(numpyVersion ?? "not run"); load average \(loadAverage); \(Date())"
 )
