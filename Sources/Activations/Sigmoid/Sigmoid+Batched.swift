@@ -2,16 +2,10 @@ import LayerCore
 
 // σ and σ' in one pass share e^-|x|: the value is 1 / (1 + e) for x ≥ 0 and e / (1 + e)
 // below, exactly what `LayerScalar.logistic` computes, and the derivative is e / (1 + e)².
-// One exp per element instead of two, with the same bits as the scalar functions.
+// One exp per element instead of two, with the same bits as the scalar functions. `Double`
+// only: `Float` has its own eight-lane path (Sigmoid+Lanes.swift).
 
 extension Sigmoid {
-  /// σ and σ' over `Float` with one exp per element.
-  @inlinable
-  public func valuesAndDerivatives(
-    _ x: UnsafeBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>,
-    derivatives: UnsafeMutableBufferPointer<Float>
-  ) { sharingExp(x, values: values, derivatives: derivatives) }
-
   /// σ and σ' over `Double` with one exp per element.
   @inlinable
   public func valuesAndDerivatives(
