@@ -23,7 +23,7 @@ extension Sigmoid {
   public func valuesAndDerivatives(
     _ x: UnsafeBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>,
     derivatives: UnsafeMutableBufferPointer<Float>
-  ) { lanewise(x, values: values, derivatives: derivatives, lanes: valueLanes, derivativeLanes) }
+  ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// σ on eight lanes: 1 / (1 + e) for x ≥ 0, e / (1 + e) below, e = e^-|x|, in `Double`.
   @inlinable
@@ -43,5 +43,17 @@ extension Sigmoid {
     let e = FloatThroughDouble.expNonPositive(wide.replacing(with: -wide, where: wide .> zero))
     let d = SIMD8<Double>(repeating: 1) + e
     return FloatThroughDouble.narrow(e / (d * d))
+  }
+
+  /// σ and σ' on eight lanes sharing one e^-|x|.
+  @inlinable
+  func pairLanes(_ x: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>) {
+    let wide = FloatThroughDouble.widen(x)
+    let zero = SIMD8<Double>(repeating: 0)
+    let one = SIMD8<Double>(repeating: 1)
+    let e = FloatThroughDouble.expNonPositive(wide.replacing(with: -wide, where: wide .> zero))
+    let d = one + e
+    let numerator = e.replacing(with: one, where: wide .>= zero)
+    return (FloatThroughDouble.narrow(numerator / d), FloatThroughDouble.narrow(e / (d * d)))
   }
 }

@@ -26,7 +26,7 @@ extension Tanh {
   public func valuesAndDerivatives(
     _ x: UnsafeBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>,
     derivatives: UnsafeMutableBufferPointer<Float>
-  ) { lanewise(x, values: values, derivatives: derivatives, lanes: valueLanes, derivativeLanes) }
+  ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// tanh on eight lanes, in `Double`.
   @inlinable
@@ -51,5 +51,20 @@ extension Tanh {
     let e = FloatThroughDouble.expNonPositive(magnitude * V(repeating: -2))
     let d = V(repeating: 1) + e
     return FloatThroughDouble.narrow(V(repeating: 4) * e / (d * d))
+  }
+
+  /// tanh and tanh' on eight lanes sharing one e^-2|x|.
+  @inlinable
+  func pairLanes(_ x: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>) {
+    typealias V = SIMD8<Double>
+    let wide = FloatThroughDouble.widen(x)
+    let magnitude = wide.replacing(with: -wide, where: wide .< V(repeating: 0))
+    let e = FloatThroughDouble.expNonPositive(magnitude * V(repeating: -2))
+    let one = V(repeating: 1)
+    let d = one + e
+    let small = magnitude * (one - magnitude * magnitude / V(repeating: 3))
+    let t = ((one - e) / d).replacing(with: small, where: magnitude .< V(repeating: 1e-4))
+    let value = FloatThroughDouble.narrow(t.replacing(with: -t, where: wide .< V(repeating: 0)))
+    return (value, FloatThroughDouble.narrow(V(repeating: 4) * e / (d * d)))
   }
 }

@@ -51,4 +51,33 @@ extension Activation {
       return
     }
   }
+
+  /// f and f' together, whole vectors of `V` through `lanePair`, which can share work between
+  /// the two (an exponential, say); the remainder through the scalar functions.
+  @inlinable @inline(__always)
+  public func lanewise<V: SIMD>(
+    _ x: UnsafeBufferPointer<V.Scalar>, values: UnsafeMutableBufferPointer<V.Scalar>,
+    derivatives: UnsafeMutableBufferPointer<V.Scalar>, pairs lanePair: (V) -> (V, V)
+  ) where V.Scalar: LayerScalar {
+    precondition(
+      values.count == x.count && derivatives.count == x.count,
+      "batched activation needs buffers of equal count")
+    guard let input = x.baseAddress, let f = values.baseAddress, let d = derivatives.baseAddress
+    else { return }
+    let count = x.count
+    let width = V.scalarCount
+    let whole = count - count % width
+    var i = 0
+    while i < whole {
+      let (value, slope) = lanePair(UnsafeRawPointer(input + i).loadUnaligned(as: V.self))
+      UnsafeMutableRawPointer(f + i).storeBytes(of: value, as: V.self)
+      UnsafeMutableRawPointer(d + i).storeBytes(of: slope, as: V.self)
+      i += width
+    }
+    for j in whole..<count {
+      let xj = input[j]
+      f[j] = value(at: xj)
+      d[j] = derivative(at: xj)
+    }
+  }
 }
