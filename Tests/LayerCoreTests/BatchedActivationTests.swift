@@ -8,7 +8,7 @@ import Testing
 /// `VectorizedActivation`s only select, negate, add, multiply and divide lanewise in the
 /// scalar code's order, so no ULP slack is needed: equality is exact, NaN matching NaN.
 ///
-/// The exceptions are Sigmoid and Tanh in `Float`, whose eight-lane paths compute in `Double`
+/// The exceptions are Sigmoid, Tanh, ELU, CELU and SELU in `Float`, whose eight-lane paths compute in `Double`
 /// with their own exp: there the reference is the `Double` scalar function rounded to `Float`,
 /// and the batched result must be within 1 ULP of it.
 struct BatchedActivationTests {
@@ -62,7 +62,7 @@ struct BatchedActivationTests {
   }
 
   /// The activations whose batched `Float` path computes through `Double`.
-  static let throughDouble: Set<String> = ["Sigmoid", "Tanh"]
+  static let throughDouble: Set<String> = ["Sigmoid", "Tanh", "ELU", "CELU", "SELU"]
 
   /// Same bits, or for `throughDouble` in `Float`, within 1 ULP of `reference` (same sign).
   static func close<T: BinaryFloatingPoint>(_ a: T, _ b: T, ulps: Bool) -> Bool {
@@ -116,14 +116,16 @@ struct BatchedActivationTests {
     }
   }
 
-  /// Sigmoid and Tanh in `Float` through `Double`: 40,000 points spread logarithmically over
+  /// The activations computed in `Float` through `Double`: 40,000 points spread logarithmically over
   /// ±[1e-10, 100], every one within 1 ULP of the `Double` scalar function rounded to `Float`.
   @Test func throughDoubleSweep() {
     let x = (0..<40_000).map { i -> Float in
       let magnitude = Float(pow(10, -10 + 12 * Double(i / 2) / 20_000))
       return i % 2 == 0 ? magnitude : -magnitude
     }
-    for activation in [Sigmoid(), Tanh()] as [any Activation] {
+    for activation in [
+      Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), CELU(alpha: 0.25), CELU(alpha: 3), SELU(),
+    ] as [any Activation] {
       let (f, d) = activation.valuesAndDerivatives(x)
       for i in x.indices {
         let xi = Double(x[i])
