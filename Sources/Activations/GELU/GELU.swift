@@ -1,73 +1,70 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The Gaussian error linear unit, exact form (PyTorch's `nn.GELU()`, `approximate="none"`):
+/// f(x) = x · Φ(x) with Φ the standard normal distribution function, Φ(x) = erfc(−x/√2) / 2,
+/// and f'(x) = Φ(x) + x · φ(x), φ(x) = e^(−x²/2) / √(2π). For the tanh approximation
+/// (`approximate="tanh"`) use ``GELU`` 's sibling `GELUTanh`.
+///
+/// Stable forms: Φ is computed as erfc(−x/√2) / 2, never as (1 + erf(x/√2)) / 2, which cancels
+/// to nothing in the left tail (it is 0 below x ≈ −8.3 in `Double`). Both erfc(z) and e^(−x²/2)
+/// are so steep in the tail that half an ULP of their argument costs about x²/2 ULPs of the
+/// result, so the arguments are carried exactly: x/√2 and x² as a rounded value plus its exact
+/// rounding error (``LayerScalar/productWithError(_:_:)``), the error applied as a first-order
+/// correction. Near x₀ ≈ −0.7518, where f' has its root and Φ + x φ cancels, f' is a Taylor
+/// series in x − x₀. For |x| ≥ 64, Φ is 0 or 1 to far below an ULP and f and f' are their
+/// limits. In `Float` both are computed in `Double` and rounded once
+/// (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
+/// Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
 public struct GELU: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// The exact GELU has no parameters.
+  public init() {}
+
+  /// `"GELU"`.
   public var name: String { "GELU" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
-  }
-
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> GELU {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return GELU(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
+  /// No kinks: GELU is smooth.
   public var kinks: [Kink] { [] }
 
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// x · Φ(x), in `Double` for `Float`.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    T.evaluatedWide(x) { Self.gelu($0) }
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// Φ(x) + x · φ(x), in `Double` for `Float`.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    T.evaluatedWide(x) { Self.slope($0) }
+  }
+
+  /// x · Φ(x).
+  @inlinable
+  static func gelu<U: LayerScalar>(_ x: U) -> U {
+    if U.abs(x) >= 64 { return x > 0 ? x : 0 }
+    return x * normalCDF(x)
+  }
+
+  /// Φ(x) + x · φ(x).
+  @inlinable
+  static func slope<U: LayerScalar>(_ x: U) -> U {
+    if U.abs(x) >= 64 { return x > 0 ? 1 : 0 }
+    return normalCDF(x) + x * normalDensity(x)
+  }
+
+  /// Φ(x) = erfc(z) / 2 at z = −x/√2 carried exactly: z = −(head + tail) with head + tail =
+  /// x/√2 to twice the working precision, and erfc(z + δ) = erfc(z) − δ · 2e^(−z²)/√π.
+  @inlinable
+  static func normalCDF<U: LayerScalar>(_ x: U) -> U {
+    let (head, tail) = U.productWithError(x, U(0.707_106_781_186_547_6))
+    let z = -head
+    let delta = -(tail + x * U(-4.833_646_656_726_457e-17))  // 1/√2 − its Double
+    return U(0.5) * U.erfc(z) - delta * U.exp(-z * z) * U(0.564_189_583_547_756_3)  // 1/√π
+  }
+
+  /// φ(x) = e^(−x²/2) / √(2π) with x² = head + tail exactly: e^(−head/2) · (1 − tail/2).
+  @inlinable
+  static func normalDensity<U: LayerScalar>(_ x: U) -> U {
+    let (head, tail) = U.productWithError(x, x)
+    return U.exp(-head / 2) * (1 - tail / 2) * U(0.398_942_280_401_432_7)  // 1/√(2π)
   }
 }

@@ -1,73 +1,76 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The Gaussian error linear unit, tanh approximation (PyTorch's `nn.GELU(approximate="tanh")`):
+/// f(x) = x/2 · (1 + tanh(√(2/π) · (x + 0.044715 x³))) = x · σ(v), v = 2√(2/π)(x + 0.044715 x³),
+/// f'(x) = σ(v) + x · σ(v) σ(−v) · 2√(2/π)(1 + 3 · 0.044715 x²). For the exact form with erf use
+/// `GELU`. The constants are PyTorch's: √(2/π) and the decimal 0.044715.
+///
+/// Stable forms: 1 + tanh(u) is written 2σ(2u), so nothing cancels in the left tail, where
+/// σ(v) ≈ e^v. There half an ULP of v costs |v| ULPs of the result (v ≈ −87 at x = −10), so v
+/// is carried to twice the working precision (x³ and the two constants each as a head and a
+/// tail, ``LayerScalar/productWithError(_:_:)``) and its tail applied as a first-order
+/// correction to σ. Near x₀ ≈ −0.7521, where f' has its root and its two terms cancel, f' is a
+/// Taylor series in x − x₀. For |x| ≥ 64, σ(v) is 0 or 1 to far below an ULP and f and f' are
+/// their limits. In `Float` both are computed in `Double` and rounded once
+/// (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
+/// Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
 public struct GELUTanh: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// The tanh-approximated GELU has no parameters.
+  public init() {}
+
+  /// `"GELUTanh"`.
   public var name: String { "GELUTanh" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
-  }
-
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> GELUTanh {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return GELUTanh(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
+  /// No kinks: it is smooth.
   public var kinks: [Kink] { [] }
 
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// x · σ(v), in `Double` for `Float`.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    T.evaluatedWide(x) { Self.geluTanh($0) }
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// σ(v) + x · σ(v) σ(−v) · v'(x), in `Double` for `Float`.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    T.evaluatedWide(x) { Self.slope($0) }
+  }
+
+  /// x · σ(v).
+  @inlinable
+  static func geluTanh<U: LayerScalar>(_ x: U) -> U {
+    if U.abs(x) >= 64 { return x > 0 ? x : 0 }
+    return x * sigmoids(x).positive
+  }
+
+  /// σ(v) (1 + x σ(−v) v'(x)).
+  @inlinable
+  static func slope<U: LayerScalar>(_ x: U) -> U {
+    if U.abs(x) >= 64 { return x > 0 ? 1 : 0 }
+    let (positive, negative) = sigmoids(x)
+    let vPrime = U(1.595_769_121_605_730_8) + U(0.214_064_448_817_800_73) * (x * x)
+    return positive + x * positive * negative * vPrime
+  }
+
+  /// σ(v) and σ(−v), v = a x + b x³ with a = 2√(2/π) and b = 0.044715 a, from v = head + tail:
+  /// σ(head + tail) = σ(head) (1 + tail σ(−head)), σ(−head − tail) = σ(−head) (1 − tail σ(head)).
+  @inlinable
+  static func sigmoids<U: LayerScalar>(_ x: U) -> (positive: U, negative: U) {
+    let (aHead, aTail) = (U(1.595_769_121_605_730_8), U(-9.969_308_809_110_92e-17))
+    let (bHead, bTail) = (U(0.071_354_816_272_600_25), U(-6.175_149_918_155_315e-19))
+    let (square, squareTail) = U.productWithError(x, x)
+    let (cube, cubeTail0) = U.productWithError(x, square)
+    let cubeTail = cubeTail0 + x * squareTail
+    let (cubic, cubicTail0) = U.productWithError(bHead, cube)
+    let cubicTail = cubicTail0 + bHead * cubeTail + bTail * cube
+    let (linear, linearTail0) = U.productWithError(aHead, x)
+    let linearTail = linearTail0 + aTail * x
+    let head = cubic + linear
+    let back = head - cubic
+    let sumTail = (cubic - (head - back)) + (linear - back)
+    let tail = sumTail + cubicTail + linearTail
+    let positive = U.logistic(head)
+    let negative = U.logistic(-head)
+    return (positive * (1 + tail * negative), negative * (1 - tail * positive))
   }
 }

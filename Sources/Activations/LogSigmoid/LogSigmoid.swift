@@ -1,73 +1,44 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The log-sigmoid (PyTorch's `nn.LogSigmoid`): f(x) = log σ(x) = −log(1 + e^(−x)),
+/// f'(x) = σ(−x) = 1 − σ(x).
+///
+/// Stable form: f(x) = −softplus(−x) = min(x, 0) − log1p(e^(−|x|)). The exponent is never
+/// positive, so nothing overflows, and log1p keeps full accuracy where the textbook
+/// log(σ(x)) rounds σ(x) to 1 and returns 0 (x above about 37) or cancels near 0. f' is
+/// σ(−x), computed from e^(−|x|) with no subtraction 1 − σ(x). In `Float` both are computed in
+/// `Double` and rounded once (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
+/// Limits: f(−∞) = −∞, f(+∞) = 0, f'(−∞) = 1, f'(+∞) = 0. NaN in gives NaN out.
 public struct LogSigmoid: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// LogSigmoid has no parameters.
+  public init() {}
+
+  /// `"LogSigmoid"`.
   public var name: String { "LogSigmoid" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
-  }
-
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> LogSigmoid {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return LogSigmoid(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
+  /// No kinks: the log-sigmoid is smooth.
   public var kinks: [Kink] { [] }
 
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// min(x, 0) − log1p(e^(−|x|)), in `Double` for `Float`.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    T.evaluatedWide(x) { Self.logSigmoid($0) }
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// σ(−x), in `Double` for `Float`.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    T.evaluatedWide(x) { Self.slope($0) }
   }
+
+  /// min(x, 0) − log1p(e^(−|x|)): two terms of the same sign, no cancellation.
+  @inlinable
+  static func logSigmoid<U: LayerScalar>(_ x: U) -> U {
+    let negativePart = x < 0 ? x : 0
+    return negativePart - U.log1p(U.exp(-U.abs(x)))
+  }
+
+  /// σ(−x).
+  @inlinable
+  static func slope<U: LayerScalar>(_ x: U) -> U { U.logistic(-x) }
 }

@@ -1,73 +1,63 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// Mish (PyTorch's `nn.Mish`): f(x) = x · tanh(softplus(x)), softplus(x) = log(1 + e^x).
+///
+/// Stable forms: with e = e^(−|x|), tanh(softplus(x)) is the rational function
+/// (1 + 2e) / (1 + 2e + 2e²) for x ≥ 0 and e(e + 2) / (e(e + 2) + 2) for x < 0, whose terms are
+/// all positive, so there is no log, no tanh of a rounded argument and no overflow. The same e
+/// gives f'(x) = tanh(sp) + x · sech²(sp) · σ(x) as a sum of positive terms for x ≥ 0 and as
+/// e · ((e + 2)(n + 2) + 4x(1 + e)) / (n + 2)², n = e(e + 2), for x < 0; near its root
+/// x₀ ≈ −1.1924, where that bracket cancels, f' is a Taylor series in x − x₀. In `Float` both
+/// are computed in `Double` and rounded once (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no
+/// kinks. Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
 public struct Mish: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// Mish has no parameters.
+  public init() {}
+
+  /// `"Mish"`.
   public var name: String { "Mish" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
-  }
-
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> Mish {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return Mish(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
+  /// No kinks: Mish is smooth.
   public var kinks: [Kink] { [] }
 
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// x · tanh(softplus(x)), in `Double` for `Float`.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    T.evaluatedWide(x) { Self.mish($0) }
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// tanh(sp) + x · sech²(sp) · σ(x), in `Double` for `Float`.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    T.evaluatedWide(x) { Self.slope($0) }
+  }
+
+  /// x · tanh(softplus(x)).
+  @inlinable
+  static func mish<U: LayerScalar>(_ x: U) -> U {
+    if x.isInfinite { return x > 0 ? x : 0 }
+    let e = U.exp(-U.abs(x))
+    if x >= 0 {
+      let twoE = 2 * e
+      return x * ((1 + twoE) / (1 + twoE + twoE * e))
+    }
+    let n = e * (e + 2)
+    return x * (n / (n + 2))
+  }
+
+  /// tanh(sp) + x · sech²(sp) · σ(x).
+  @inlinable
+  static func slope<U: LayerScalar>(_ x: U) -> U {
+    if x.isInfinite { return x > 0 ? 1 : 0 }
+    let e = U.exp(-U.abs(x))
+    if x >= 0 {
+      // tanh(sp) = (1 + 2e) / d and x · sech²(sp) · σ(x) = 4x e² (1 + e) / d², d = 1 + 2e + 2e².
+      let d = 1 + 2 * e + 2 * e * e
+      return (1 + 2 * e) / d + 4 * ((x * e) * e) * (1 + e) / (d * d)
+    }
+    let n = e * (e + 2)
+    let d = n + 2
+    // e · x first: for x near −greatestFiniteMagnitude, e = 0 keeps 4 x (1 + e) from overflowing.
+    return (e * (e + 2) * d + 4 * (e * x) * (1 + e)) / (d * d)
   }
 }

@@ -1,73 +1,47 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// The sigmoid-weighted linear unit, also called Swish (PyTorch's `nn.SiLU`):
+/// f(x) = x · σ(x), f'(x) = σ(x) · (1 + x · σ(−x)).
+///
+/// Stable forms: σ(x) and σ(−x) both come from e^(−|x|) (``LayerScalar/logistic(_:)``), so for
+/// large negative x the tiny f and f' keep full relative accuracy, and 1 − σ(x) is never formed
+/// by subtraction. Near x₀ ≈ −1.2785, where f' has its root and 1 + x · σ(−x) cancels, f' is a
+/// Taylor series in x − x₀ (``SiLU/rootSeries(_:)``). In `Float` both are computed in `Double`
+/// and rounded once (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
+/// Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
 public struct SiLU: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// SiLU has no parameters.
+  public init() {}
+
+  /// `"SiLU"`.
   public var name: String { "SiLU" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
-  }
-
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> SiLU {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return SiLU(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
+  /// No kinks: SiLU is smooth.
   public var kinks: [Kink] { [] }
 
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// x · σ(x), and the limits at ±∞; in `Double` for `Float`.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    T.evaluatedWide(x) { Self.silu($0) }
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// σ(x) · (1 + x · σ(−x)), a series near its root; in `Double` for `Float`.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    T.evaluatedWide(x) { Self.slope($0) }
+  }
+
+  /// x · σ(x).
+  @inlinable
+  static func silu<U: LayerScalar>(_ x: U) -> U {
+    if x.isInfinite { return x > 0 ? x : 0 }
+    return x * U.logistic(x)
+  }
+
+  /// σ(x) · (1 + x · σ(−x)).
+  @inlinable
+  static func slope<U: LayerScalar>(_ x: U) -> U {
+    if x.isInfinite { return x > 0 ? 1 : 0 }
+    return U.logistic(x) * (1 + x * U.logistic(-x))
   }
 }

@@ -1,23 +1,23 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// Softplus with sharpness β (PyTorch's `nn.Softplus`): f(x) = log(1 + e^(βx)) / β,
+/// f'(x) = σ(βx), with β = `beta` (default 1).
+///
+/// Stable form: f(x) = max(x, 0) + log1p(e^(−|βx|)) / β, exact in every regime (the exponent is
+/// never positive, so nothing overflows, and log1p keeps the small correction accurate). It is
+/// used for every x, so unlike PyTorch there is no `threshold` (PyTorch returns x itself for
+/// βx > 20, which is off by up to log1p(e^−20) ≈ 2e-9); this type's results are the true
+/// values, correctly rounded to within a few ULPs. In `Float` both f and f' are computed in
+/// `Double` and rounded once (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
+/// Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
 public struct Softplus: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// `"Softplus"`.
   public var name: String { "Softplus" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
+  /// The sharpness β > 0. Default 1, as in PyTorch.
   public var beta: Double
 
-  /// Creates the activation.
+  /// Softplus with sharpness β (default 1).
   public init(beta: Double = 1) {
     self.beta = beta
   }
@@ -27,7 +27,9 @@ public struct Softplus: Activation {
     [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
   }
 
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
+  /// A copy with `beta` set to `value`.
+  ///
+  /// - Throws: ``ComponentError`` for another name or a value that is not finite and > 0.
   public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> Softplus {
     guard parameter == "beta" else {
       throw .unknownParameter(component: name, name: parameter, known: ["beta"])
@@ -38,36 +40,31 @@ public struct Softplus: Activation {
     return Softplus(beta: value)
   }
 
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
   /// No kinks: softplus is smooth.
   public var kinks: [Kink] { [] }
 
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// max(x, 0) + log1p(e^(−|βx|)) / β, in `Double` for `Float`.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    let beta = self.beta
+    return T.evaluatedWide(x) { Self.softplus($0, beta: .init(beta)) }
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
+  /// σ(βx), in `Double` for `Float`.
+  @inlinable
+  public func derivative<T: LayerScalar>(at x: T) -> T {
+    let beta = self.beta
+    return T.evaluatedWide(x) { Self.sigmoid($0, beta: .init(beta)) }
+  }
 
   /// σ(βx).
   @inlinable
-  public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+  static func sigmoid<U: LayerScalar>(_ x: U, beta: U) -> U { U.logistic(beta * x) }
+
+  /// max(x, 0) + log1p(e^(−|βx|)) / β: no intermediate overflows, no cancellation.
+  @inlinable
+  static func softplus<U: LayerScalar>(_ x: U, beta: U) -> U {
+    let positivePart = x > 0 ? x : 0
+    return positivePart + U.log1p(U.exp(-U.abs(beta * x))) / beta
   }
 }

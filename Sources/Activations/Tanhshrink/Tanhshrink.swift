@@ -1,73 +1,57 @@
 import LayerCore
 
-// The example: softplus with a sharpness parameter β, f(x) = log(1 + e^(βx)) / β. Fill in the
-// four places marked ✏️ (see CONTRIBUTING.md); `swift test` then checks the derivative.
-
-/// Softplus with sharpness β: f(x) = log(1 + e^(βx)) / β, f'(x) = σ(βx).
+/// Tanhshrink (PyTorch's `nn.Tanhshrink`): f(x) = x − tanh(x), f'(x) = tanh²(x).
+///
+/// Stable form near 0, where x − tanh(x) ≈ x³/3 cancels (at x = 0.25 the textbook formula
+/// loses 6 bits): for |x| < 2, Lambert's continued fraction tanh(x) = x / (1 + q),
+/// q = x² / (3 + x² / (5 + x² / (7 + …))), gives x − tanh(x) = x · q / (1 + q) with every
+/// term positive, so nothing cancels. For |x| ≥ 2 the textbook difference loses less than a
+/// bit. f' = tanh²(x) = 1 − sech²(x) has no cancellation. In `Float` both are computed in
+/// `Double` and rounded once (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
+/// Limits: f(±∞) = ±∞, f'(±∞) = 1. NaN in gives NaN out.
 public struct Tanhshrink: Activation {
-  /// The name the registry and reports use. Keep it equal to the type name.
+  /// Tanhshrink has no parameters.
+  public init() {}
+
+  /// `"Tanhshrink"`.
   public var name: String { "Tanhshrink" }
 
-  // MARK: ✏️ 1. PARAMETERS
-  // One stored `Double` per parameter, with a default. List each in `parameters` with the
-  // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
-
-  /// The sharpness β > 0. Default 1.
-  public var beta: Double
-
-  /// Creates the activation.
-  public init(beta: Double = 1) {
-    self.beta = beta
-  }
-
-  /// `beta`, checked at 0.5, 1 and 4.
-  public var parameters: [Parameter] {
-    [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
-  }
-
-  /// A copy with a parameter changed; rejects unknown names and invalid values.
-  public func setting(_ parameter: String, to value: Double) throws(ComponentError) -> Tanhshrink {
-    guard parameter == "beta" else {
-      throw .unknownParameter(component: name, name: parameter, known: ["beta"])
-    }
-    guard value.isFinite, value > 0 else {
-      throw .invalidParameter(component: name, name: parameter, value: value, reason: "must be > 0")
-    }
-    return Tanhshrink(beta: value)
-  }
-
-  // MARK: ✏️ 2. KINKS
-  // Every point where the function is continuous but not differentiable, with the value your
-  // derivative returns exactly there: `[Kink(at: 0, convention: .leftLimit)]` for ReLU, whose
-  // derivative returns 0 (the left slope) at 0. Conventions: .leftLimit, .rightLimit,
-  // .average, .between. A smooth function has none: `[]`.
-
-  /// No kinks: softplus is smooth.
+  /// No kinks: tanhshrink is smooth.
   public var kinks: [Kink] { [] }
 
-  // MARK: ✏️ 3. FORMULA
-  // f(x), for any `T: LayerScalar`: use `T(0.5)` or `T(beta)` for constants and `T.exp`,
-  // `T.log1p`, `T.tanh`, `T.logistic`, ... for elementary functions. Keep every intermediate
-  // finite for every finite x, return the limits at ±infinity (not ∞ - ∞ or ∞ · 0 = NaN), and
-  // let NaN give NaN. The kit checks all of these.
-
-  /// log(1 + e^(βx)) / β, computed as max(x, 0) + log1p(e^-|βx|) / β so that no
-  /// intermediate overflows, even at the largest finite x.
+  /// x · q / (1 + q) from the continued fraction for |x| < 2, x − tanh(x) beyond; in
+  /// `Double` for `Float`.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    T.evaluatedWide(x) { Self.tanhshrink($0) }
   }
 
-  // MARK: ✏️ 4. DERIVATIVE
-  // f'(x), worked out by hand from the formula above. `swift test` compares it with the slope
-  // of the formula at hundreds of points and names every point where they disagree.
-
-  /// σ(βx).
+  /// tanh²(x), in `Double` for `Float`.
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    T.evaluatedWide(x) { Self.slope($0) }
+  }
+
+  /// x − tanh(x) without cancellation.
+  @inlinable
+  static func tanhshrink<U: LayerScalar>(_ x: U) -> U {
+    guard U.abs(x) < 2 else { return x - U.tanh(x) }
+    // q = x² / (3 + x² / (5 + …)), truncated after 2k + 1 = 29: for |x| < 2 the dropped tail
+    // changes q by less than 1e-20 relative.
+    let square = x * x
+    var q: U = 0
+    var k = 29
+    while k >= 3 {
+      q = square / (U(k) + q)
+      k -= 2
+    }
+    return x * q / (1 + q)
+  }
+
+  /// tanh²(x).
+  @inlinable
+  static func slope<U: LayerScalar>(_ x: U) -> U {
+    let t = U.tanh(x)
+    return t * t
   }
 }
