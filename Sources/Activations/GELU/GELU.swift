@@ -48,6 +48,7 @@ public struct GELU: Activation {
   @inlinable
   static func slope<U: LayerScalar>(_ x: U) -> U {
     if U.abs(x) >= 64 { return x > 0 ? 1 : 0 }
+    if U.abs(x - U(rootHead)) < U(rootRadius) { return rootSeries(x) }
     return normalCDF(x) + x * normalDensity(x)
   }
 
@@ -66,5 +67,36 @@ public struct GELU: Activation {
   static func normalDensity<U: LayerScalar>(_ x: U) -> U {
     let (head, tail) = U.productWithError(x, x)
     return U.exp(-head / 2) * (1 - tail / 2) * U(0.398_942_280_401_432_7)  // 1/√(2π)
+  }
+
+  // MARK: f' near its root (coefficients from Scripts/derivative_root_series.py)
+
+  /// The root x₀ ≈ -0.751791524 of f', as the nearest `Double` and the rest.
+  @usableFromInline static let rootHead = -0.7517915246935645
+  /// x₀ − ``rootHead``.
+  @usableFromInline static let rootTail = 1.4956759177009883e-17
+  /// Where the series replaces the closed form: |x − x₀| < 0.5.
+  @usableFromInline static let rootRadius = 0.5
+  /// f'(x₀ + t) = Σ cₖ tᵏ for k = 1…24; its relative error is below 3.02e-20 for
+  /// |t| < ``rootRadius``.
+  @usableFromInline static let rootCoefficients: [Double] = [
+    0.4314939923140469, 0.388284982990552, -0.018199676398671087,
+    -0.1140082332972217, -0.014771522148244337, 0.019421679838189067,
+    0.004539228379125415, -0.002239538068073497, -0.0007448268386746817,
+    0.00018633974623233514, 8.615947861116571e-05, -1.121438018842664e-05,
+    -7.74846130700372e-06, 4.3284506257392273e-07, 5.702764979242107e-07,
+    -1.6044265494246427e-09, -3.5459866461783865e-08, -1.396942086426202e-09,
+    1.90319840501314e-09, 1.4506418938779426e-10, -8.950037692726255e-11,
+    -9.950340824808053e-12, 3.725967039270119e-12, 5.482292964742324e-13,
+  ]
+
+  /// f'(x) near its root: Horner's rule in t = (x − ``rootHead``) − ``rootTail``, which is
+  /// exact to an ULP of t, so the result keeps full relative accuracy however small it is.
+  @inlinable
+  static func rootSeries<U: LayerScalar>(_ x: U) -> U {
+    let t = (x - U(rootHead)) - U(rootTail)
+    var sum: U = 0
+    for coefficient in rootCoefficients.reversed() { sum = (sum + U(coefficient)) * t }
+    return sum
   }
 }
