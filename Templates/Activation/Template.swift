@@ -63,7 +63,7 @@ public struct Template: Activation {
   /// intermediate overflows, even at the largest finite x.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
+    let positivePart = x >= 0 ? x : 0  // >=: a dual number at 0 then carries 1 − 1/2
     return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
   }
 

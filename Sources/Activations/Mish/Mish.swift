@@ -6,7 +6,7 @@ import LayerCore
 /// (1 + 2e) / (1 + 2e + 2e²) for x ≥ 0 and e(e + 2) / (e(e + 2) + 2) for x < 0, whose terms are
 /// all positive, so there is no log, no tanh of a rounded argument and no overflow. The same e
 /// gives f'(x) = tanh(sp) + x · sech²(sp) · σ(x) as a sum of positive terms for x ≥ 0 and as
-/// e · ((e + 2)(n + 2) + 4x(1 + e)) / (n + 2)², n = e(e + 2), for x < 0; near its root
+/// e · ((4 + 4x) + e(6 + 4x) + e²(4 + e)) / (n + 2)², n = e(e + 2), for x < 0; near its root
 /// x₀ ≈ −1.1924, where that bracket cancels, f' is a Taylor series in x − x₀. In `Float` both
 /// are computed in `Double` and rounded once (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no
 /// kinks. Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
@@ -56,10 +56,13 @@ public struct Mish: Activation {
       let d = 1 + 2 * e + 2 * e * e
       return (1 + 2 * e) / d + 4 * ((x * e) * e) * (1 + e) / (d * d)
     }
-    let n = e * (e + 2)
-    let d = n + 2
-    // e · x first: for x near −greatestFiniteMagnitude, e = 0 keeps 4 x (1 + e) from overflowing.
-    return (e * (e + 2) * d + 4 * (e * x) * (1 + e)) / (d * d)
+    // f' = e · B / (n + 2)², n = e(e + 2), with the bracket B = (e + 2)(n + 2) + 4x(1 + e)
+    // expanded in powers of e as (4 + 4x) + e(6 + 4x) + e²(4 + e): its leading terms are
+    // exact or nearly, so B cancels only near the root, where the series is used.
+    if e == 0 { return 0 }  // x below about −745: f' ≈ x e^x underflows, and 4x may overflow
+    let d = e * (e + 2) + 2
+    let bracket = (4 + 4 * x) + e * (6 + 4 * x) + e * e * (4 + e)
+    return e * bracket / (d * d)
   }
 
   // MARK: f' near its root (coefficients from Scripts/derivative_root_series.py)

@@ -64,7 +64,8 @@ public struct Softplus: Activation {
   /// max(x, 0) + log1p(e^(−|βx|)) / β: no intermediate overflows, no cancellation.
   @inlinable
   static func softplus<U: LayerScalar>(_ x: U, beta: U) -> U {
-    let positivePart = x > 0 ? x : 0
+    // x ≥ 0, not x > 0: at 0 a dual number then carries 1 − 1/2, the true slope.
+    let positivePart = x >= 0 ? x : 0
     return positivePart + U.log1p(U.exp(-U.abs(beta * x))) / beta
   }
 }
