@@ -3,7 +3,7 @@ import LayerCore
 /// The Gaussian error linear unit, exact form (PyTorch's `nn.GELU()`, `approximate="none"`):
 /// f(x) = x · Φ(x) with Φ the standard normal distribution function, Φ(x) = erfc(−x/√2) / 2,
 /// and f'(x) = Φ(x) + x · φ(x), φ(x) = e^(−x²/2) / √(2π). For the tanh approximation
-/// (`approximate="tanh"`) use ``GELU`` 's sibling `GELUTanh`.
+/// (`approximate="tanh"`) use `GELUTanh`.
 ///
 /// Stable forms: Φ is computed as erfc(−x/√2) / 2, never as (1 + erf(x/√2)) / 2, which cancels
 /// to nothing in the left tail (it is 0 below x ≈ −8.3 in `Double`). Both erfc(z) and e^(−x²/2)

@@ -6,8 +6,8 @@ import LayerCore
 /// Stable forms: σ(x) and σ(−x) both come from e^(−|x|) (``LayerScalar/logistic(_:)``), so for
 /// large negative x the tiny f and f' keep full relative accuracy, and 1 − σ(x) is never formed
 /// by subtraction. Near x₀ ≈ −1.2785, where f' has its root and 1 + x · σ(−x) cancels, f' is a
-/// Taylor series in x − x₀ . In `Float` both are computed in `Double`
-/// and rounded once (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
+/// Taylor series in x − x₀. In `Float` both are computed in `Double` and rounded once
+/// (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
 /// Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
 public struct SiLU: Activation {
   /// SiLU has no parameters.
