@@ -13,7 +13,11 @@ cost more digits than the working precision's margin.
 
 from mpmath import mp, mpf, exp, log1p, tanh, erfc, sqrt, pi
 
-GELU_TANH_CUBIC = mpf("0.044715")
+
+
+def gelu_tanh_cubic():
+    """PyTorch's 0.044715, exactly, at the working precision of the call (not of the import)."""
+    return mpf(44715) / 10**6
 
 
 def sigmoid(x):
@@ -70,7 +74,7 @@ def gelu_prime(x):
 
 
 def gelu_tanh_v(x):
-    return 2 * sqrt(2 / pi) * (x + GELU_TANH_CUBIC * x ** 3)
+    return 2 * sqrt(2 / pi) * (x + gelu_tanh_cubic() * x ** 3)
 
 
 def gelu_tanh(x):
@@ -79,7 +83,7 @@ def gelu_tanh(x):
 
 def gelu_tanh_prime(x):
     v = gelu_tanh_v(x)
-    v_prime = 2 * sqrt(2 / pi) * (1 + 3 * GELU_TANH_CUBIC * x ** 2)
+    v_prime = 2 * sqrt(2 / pi) * (1 + 3 * gelu_tanh_cubic() * x ** 2)
     return sigmoid(v) + x * sigmoid(v) * sigmoid(-v) * v_prime
 
 
