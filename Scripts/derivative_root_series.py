@@ -25,9 +25,9 @@ mp.dps = 80
 # name: (f', a guess of its root, radius of the series)
 ROOTS = {
     "SiLU": (smooth.silu_prime, -1.28, 0.75),
-    "Mish": (smooth.mish_prime, -1.19, 0.75),
+    "Mish": (smooth.mish_prime, -1.19, 1.1),
     "GELU": (smooth.gelu_prime, -0.75, 0.5),
-    "GELUTanh": (smooth.gelu_tanh_prime, -0.75, 0.5),
+    "GELUTanh": (smooth.gelu_tanh_prime, -0.75, 0.9),
 }
 
 
@@ -36,7 +36,7 @@ def main():
         x0 = findroot(fprime, mpf(guess))
         head = float(x0)
         tail = float(x0 - mpf(head))
-        coefficients = taylor(fprime, x0, 40)
+        coefficients = taylor(fprime, x0, 70)
         # Degree: the first k from which every term stays below 1e-19 of the leading one.
         leading = abs(coefficients[1]) * radius
         degree = 1

@@ -11,7 +11,8 @@ import LayerCore
 /// result, so the arguments are carried exactly: x/√2 and x² as a rounded value plus its exact
 /// rounding error (``LayerScalar/productWithError(_:_:)``), the error applied as a first-order
 /// correction. Near x₀ ≈ −0.7518, where f' has its root and Φ + x φ cancels, f' is a Taylor
-/// series in x − x₀. For |x| ≥ 64, Φ is 0 or 1 to far below an ULP and f and f' are their
+/// series in x − x₀. For x ≤ −36, f = −φ(x) · S(x) with S the asymptotic series of the Mills
+/// ratio, so f keeps its digits where Φ alone is subnormal. For |x| ≥ 64, Φ is 0 or 1 to far below an ULP and f and f' are their
 /// limits. In `Float` both are computed in `Double` and rounded once
 /// (``LayerScalar/evaluatedWide(_:_:)``). Smooth: no kinks.
 /// Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1. NaN in gives NaN out.
@@ -41,7 +42,22 @@ public struct GELU: Activation {
   @inlinable
   static func gelu<U: LayerScalar>(_ x: U) -> U {
     if U.abs(x) >= 64 { return x > 0 ? x : 0 }
+    if x <= -36 { return -normalDensity(x) * millsSeries(x) }
     return x * normalCDF(x)
+  }
+
+  /// S(x) = |x| Φ(x) / φ(x) = 1 − 1/x² + 3/x⁴ − 15/x⁶ + … for x ≤ −36, to 1e-19 (the
+  /// asymptotic series, nine terms). Below x ≈ −37.5, Φ(x) is subnormal but f(x) = −φ(x) S(x)
+  /// is still normal down to x ≈ −37.6: from φ, which is normal there, f keeps every digit.
+  @inlinable
+  static func millsSeries<U: LayerScalar>(_ x: U) -> U {
+    let r = 1 / (x * x)
+    var sum: U = 0
+    for k in stride(from: 9, through: 1, by: -1) {
+      // term k is (−1)^k (2k − 1)!! r^k: Horner in r with ratio −(2k − 1) r.
+      sum = -U(2 * k - 1) * r * (1 + sum)
+    }
+    return 1 + sum
   }
 
   /// Φ(x) + x · φ(x).

@@ -71,9 +71,9 @@ public struct Mish: Activation {
   @usableFromInline static let rootHead = -1.1924312145154952
   /// x₀ − ``rootHead``.
   @usableFromInline static let rootTail = -4.8484829848031044e-17
-  /// Where the series replaces the closed form: |x − x₀| < 0.75.
-  @usableFromInline static let rootRadius = 0.75
-  /// f'(x₀ + t) = Σ cₖ tᵏ for k = 1…36; its relative error is below 7.23e-20 for
+  /// Where the series replaces the closed form: |x − x₀| < 1.1.
+  @usableFromInline static let rootRadius = 1.1
+  /// f'(x₀ + t) = Σ cₖ tᵏ for k = 1…50; its relative error is below 3.79e-20 for
   /// |t| < ``rootRadius``.
   @usableFromInline static let rootCoefficients: [Double] = [
     0.2669479140495345, 0.20473126408010586, 0.04190782104360987,
@@ -88,6 +88,11 @@ public struct Mish: Activation {
     2.124385967466607e-12, -3.20344479568135e-13, -4.153673469447499e-13,
     -1.2348725029307754e-13, 6.337359322280651e-15, 1.9103418630556258e-14,
     6.79383226720695e-15, 1.6183924412509285e-16, -8.421603581894615e-16,
+    -3.577018575431464e-16, -3.059285498528877e-17, 3.534620906867835e-17,
+    1.8140677609631626e-17, 2.535993308788154e-18, -1.3931390485019807e-18,
+    -8.894451932354624e-19, -1.6944112412937898e-19, 5.009265951614554e-20,
+    4.2235030313879056e-20, 1.0163291536450476e-20, -1.5274679146715112e-21,
+    -1.942412562431019e-21, -5.6924483830766045e-22,
   ]
 
   /// f'(x) near its root: Horner's rule in t = (x − ``rootHead``) − ``rootTail``, which is
