@@ -1,107 +1,103 @@
 import LayerCore
 
-// The example: an elementwise scale and shift, y[b, j] = x[b, j] · weight[j] + bias[j], for a
-// batch of shape [batch, features]. Fill in the places marked ✏️ (see CONTRIBUTING.md): a layer
-// writes only `name`, `parameters`, `forward` and `backward` (and `isStochastic` if it draws
-// from `random`). A kinked elementwise nonlinearity (max, abs, a clamp) belongs in an
-// `Activation`, whose kinks are declared and checked on both sides; compose it with
-// `ActivationLayer`. A layer that is non-smooth itself conforms to `PiecewiseSmoothLayer` and
-// declares its kinks per entry (see CONTRIBUTING.md).
-
-/// Elementwise scale and shift: `y[b, j] = x[b, j] · weight[j] + bias[j]`.
+/// Log-softmax along the last axis: `y[r, i] = x[r, i] − m − log Σ_k exp(x[r, k] − m)`, with
+/// `m` the maximum of row `r`.
 ///
-/// Input and output have shape `[batch, features]`; `weight` and `bias` have shape `[features]`.
+/// Every row (every slice along the last axis) is normalized on its own, as
+/// `torch.nn.LogSoftmax(dim: -1)`. Subtracting the row maximum first keeps every exponential
+/// in (0, 1] and the sum in [1, features], so the logarithm never sees 0 or ∞ and inputs as
+/// large as ±1e30 give no NaN. An entry far below its row maximum gives its exact log-softmax
+/// (e.g. −2e30), and one more than `greatestFiniteMagnitude` below it gives −∞, the rounded
+/// value. The layer has no parameters. NaN in a row gives NaN in that row; ±∞ entries are not
+/// supported (∞ − ∞ is NaN).
+///
+/// The backward pass is written by hand: for a row with output `y` and output gradient `g`,
+/// `∂x = g − softmax(x) · Σ_k g_k`, where `softmax(x) = exp(y)`.
 public struct LogSoftmax<Scalar: LayerScalar>: Layer {
-  /// The width of each example.
+  /// The width of the last axis of the inputs the layer accepts.
   public let features: Int
 
-  // ✏️ PARAMETERS: one tensor per trainable parameter, by name, in a fixed order. Create them
-  // in `init` (draw random initial values from `random` only) and read them with
-  // `parameters.tensor(named:layer:)`. The backward pass returns one gradient per tensor, with
-  // the same name and shape. A layer without parameters keeps `ParameterSet()`.
-  /// `weight` and `bias`, each of shape `[features]`.
-  public var parameters: ParameterSet<Scalar>
+  /// Always empty.
+  public var parameters: ParameterSet<Scalar> {
+    get { ParameterSet() }
+    set {}
+  }
 
-  /// A layer for examples of width `features`, with weights drawn from [0.5, 1.5) and biases
-  /// from [-0.5, 0.5).
+  /// A log-softmax over rows of width `features`.
   ///
   /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` if `features < 1`.
-  public init(features: Int, random: inout RandomSource) throws(LayerError) {
+  public init(features: Int) throws(LayerError) {
     guard features >= 1 else {
       throw .invalidConfiguration(
         layer: "LogSoftmax", reason: "features must be ≥ 1, got \(features)")
     }
     self.features = features
-    let weight = (0..<features).map { _ in Scalar(0.5 + random.nextUnit()) }
-    let bias = (0..<features).map { _ in Scalar(random.nextUnit() - 0.5) }
-    parameters = ParameterSet([
-      (name: "weight", tensor: try Tensor(shape: [features], scalars: weight)),
-      (name: "bias", tensor: try Tensor(shape: [features], scalars: bias)),
-    ])
   }
 
-  /// The name the registry and reports use. ✏️ Keep it equal to the type name.
+  /// `"LogSoftmax"`.
   public var name: String { "LogSoftmax" }
 
-  // ✏️ FORWARD: the formula. Return the output and, as the cache, whatever the backward pass
-  // needs (here the input). Reject an input shape the layer cannot take with `.shapeMismatch`.
-  /// `x · weight + bias`, feature by feature; the cache is the input.
+  /// The log-softmax of every row; the cache is the output, from which the backward pass
+  /// recovers the softmax as `exp(y)`.
+  ///
+  /// - Throws: ``LayerError/shapeMismatch(layer:expected:actual:)`` unless the last axis has
+  ///   extent ``features``.
+  @inlinable
   public func forward(
     _ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource
   ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Tensor<Scalar>) {
-    try checkShape(input)
-    let weight = try parameters.tensor(named: "weight", layer: name)
-    let bias = try parameters.tensor(named: "bias", layer: name)
-    var output = input
-    for index in output.scalars.indices {
-      let j = index % features
-      output.scalars[index] = input.scalars[index] * weight.scalars[j] + bias.scalars[j]
-    }
-    return (output, input)
-  }
-
-  // ✏️ BACKWARD: the derivative. Given g = ∂loss/∂output, return ∂loss/∂input (shape of the
-  // input) and ∂loss/∂parameter for every parameter tensor (same names and shapes). Sum over the
-  // batch for parameters that every example shares.
-  /// ∂x = g · weight, ∂weight = Σ_batch g · x, ∂bias = Σ_batch g.
-  public func backward(
-    _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
-  ) throws(LayerError) -> LayerGradients<Scalar> {
-    guard outputGradient.shape == input.shape else {
-      throw .shapeMismatch(layer: name, expected: input.shape, actual: outputGradient.shape)
-    }
-    let weight = try parameters.tensor(named: "weight", layer: name)
-    var inputGradient = outputGradient
-    var weightGradient = Tensor<Scalar>(zeros: [features])
-    var biasGradient = Tensor<Scalar>(zeros: [features])
-    for index in outputGradient.scalars.indices {
-      let j = index % features
-      let g = outputGradient.scalars[index]
-      inputGradient.scalars[index] = g * weight.scalars[j]
-      weightGradient.scalars[j] += g * input.scalars[index]
-      biasGradient.scalars[j] += g
-    }
-    return LayerGradients(
-      input: inputGradient,
-      parameters: ParameterSet([
-        (name: "weight", tensor: weightGradient), (name: "bias", tensor: biasGradient),
-      ]))
-  }
-
-  private func checkShape(_ input: Tensor<Scalar>) throws(LayerError) {
-    guard input.rank == 2, input.shape[1] == features else {
+    guard input.rank >= 1, input.shape[input.rank - 1] == features else {
       throw .shapeMismatch(
-        layer: name, expected: [input.shape.first ?? 1, features], actual: input.shape)
+        layer: name, expected: Array(input.shape.dropLast()) + [features], actual: input.shape)
     }
+    var output = input
+    for start in stride(from: 0, to: input.count, by: features) {
+      let row = start..<(start + features)
+      var maximum = input.scalars[start]
+      for k in row where input.scalars[k] > maximum { maximum = input.scalars[k] }
+      var sum: Scalar = 0
+      for k in row {
+        let shifted = input.scalars[k] - maximum
+        output.scalars[k] = shifted
+        sum += Scalar.exp(shifted)
+      }
+      let logSum = Scalar.log(sum)
+      for k in row { output.scalars[k] = output.scalars[k] - logSum }
+    }
+    return (output, output)
+  }
+
+  /// `∂x = g − exp(y) · Σ_k g_k` row by row, with `y` the cached output.
+  ///
+  /// - Throws: ``LayerError/shapeMismatch(layer:expected:actual:)`` if `outputGradient` does
+  ///   not have the output's shape.
+  @inlinable
+  public func backward(
+    _ outputGradient: Tensor<Scalar>, cache output: Tensor<Scalar>
+  ) throws(LayerError) -> LayerGradients<Scalar> {
+    guard outputGradient.shape == output.shape else {
+      throw .shapeMismatch(layer: name, expected: output.shape, actual: outputGradient.shape)
+    }
+    var inputGradient = outputGradient
+    for start in stride(from: 0, to: output.count, by: features) {
+      let row = start..<(start + features)
+      var total: Scalar = 0
+      for k in row { total += outputGradient.scalars[k] }
+      for k in row {
+        inputGradient.scalars[k] =
+          outputGradient.scalars[k] - Scalar.exp(output.scalars[k]) * total
+      }
+    }
+    return LayerGradients(input: inputGradient)
   }
 }
 
 /// How the registry builds ``LogSoftmax`` in any scalar type.
 public struct LogSoftmaxBlueprint: LayerBlueprint {
-  /// The width of each example.
+  /// The width of each row.
   public var features: Int
 
-  /// A blueprint for layers of width `features`.
+  /// A blueprint for rows of width `features`.
   public init(features: Int = 4) {
     self.features = features
   }
@@ -109,13 +105,13 @@ public struct LogSoftmaxBlueprint: LayerBlueprint {
   /// The registered name: the type name.
   public var name: String { "LogSoftmax" }
 
-  /// The batch the kit checks with: 3 examples of width ``features``.
+  /// The batch the kit checks with: 3 rows of width ``features``.
   public var sampleInputShape: [Int] { [3, features] }
 
-  /// Builds the layer with fresh parameters drawn from `random`.
+  /// Builds the layer (it has no parameters; `random` is not used).
   public func makeLayer<T: LayerScalar & BinaryFloatingPoint>(
     of scalar: T.Type, random: inout RandomSource
   ) throws(LayerError) -> any Layer<T> {
-    try LogSoftmax<T>(features: features, random: &random)
+    try LogSoftmax<T>(features: features)
   }
 }
