@@ -70,7 +70,9 @@ struct CatalogueLayerTests {
 
   func expectFiniteForLargeInputs<T: CheckableScalar>(_: T.Type) throws {
     let big = T.greatestFiniteMagnitude
-    let rows: [T] = [1e30, -1e30, 0, 1e30, big, -big, 0, 1, -big, -big, -big, -big, big, big, 3, -3]
+    let rows: [T] = [
+      1e30, -1e30, 0, 1e30, big, -big, 0, 1, -big, -big, -big, -big, big, big, 3, -3,
+    ]
     let x = try Tensor(shape: [4, 4], scalars: rows)
     let g = try Tensor<T>(shape: [4, 4], scalars: (0..<16).map { T($0 % 5) - 2 })
     var random = RandomSource(seed: 1)
@@ -148,7 +150,8 @@ struct CatalogueLayerTests {
       // reaches the Double tolerance's absolute floor (1e-8 · 1e-5): a limit of the kit, not
       // of the layer.
       let values =
-        valuesNearKinks(T.self, count: 8, &random) + (0..<4).map { _ in T(-0.1 - random.nextUnit()) }
+        valuesNearKinks(T.self, count: 8, &random)
+        + (0..<4).map { _ in T(-0.1 - random.nextUnit()) }
       let slopes = (0..<4).map { _ in 2 * random.nextUnit() - 0.5 }
       var layer = try PReLU<T>(features: 4)
       var reference = try PReLU<T.Wide>(features: 4)
@@ -192,7 +195,8 @@ struct CatalogueLayerTests {
     let problem = report.problems.first { $0.kind == .gradientMismatch }
     #expect(problem?.tensor == "jacobian" && problem?.entry != nil)
     let message = problem?.message ?? ""
-    for part in ["\(bug) [", "Jacobian wrong at entry (row ", ", column ", "analytic ", "numeric "] {
+    for part in ["\(bug) [", "Jacobian wrong at entry (row ", ", column ", "analytic ", "numeric "]
+    {
       #expect(message.contains(part), "\(message)")
     }
     #expect(message.contains("> tolerance \(scalar == .float ? "0.0001" : "1e-08")"), "\(message)")

@@ -7,8 +7,7 @@ extension LayerChecker {
 
   /// Checks the full input Jacobian of the layer `blueprint` builds, in the scalar type named
   /// by `scalar`. See ``checkJacobian(_:reference:input:name:)``.
-  public func checkJacobian(_ blueprint: any LayerBlueprint, as scalar: ScalarKind) -> LayerReport
-  {
+  public func checkJacobian(_ blueprint: any LayerBlueprint, as scalar: ScalarKind) -> LayerReport {
     switch scalar {
     case .float: checkJacobian(blueprint, as: Float.self)
     case .double: checkJacobian(blueprint, as: Double.self)
