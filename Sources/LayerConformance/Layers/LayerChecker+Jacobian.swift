@@ -1,12 +1,12 @@
 import LayerCore
 
 extension LayerChecker {
-  /// The largest Jacobian, in output entries × input entries, that ``checkJacobian(_:as:)``
+  /// The largest Jacobian, in output entries × input entries, that `checkJacobian(_:as:)`
   /// builds; a larger one is reported as an invalid argument rather than built.
   public static let jacobianEntryLimit = 65_536
 
   /// Checks the full input Jacobian of the layer `blueprint` builds, in the scalar type named
-  /// by `scalar`. See ``checkJacobian(_:reference:input:name:)``.
+  /// by `scalar`. See `checkJacobian(_:reference:input:name:)`.
   public func checkJacobian(_ blueprint: any LayerBlueprint, as scalar: ScalarKind) -> LayerReport {
     switch scalar {
     case .float: checkJacobian(blueprint, as: Float.self)
@@ -15,7 +15,7 @@ extension LayerChecker {
   }
 
   /// Checks the full input Jacobian of the layer `blueprint` builds, in `T`, at the same
-  /// seeded sample input (entries placed at declared kinks included) as ``check(_:as:)``.
+  /// seeded sample input (entries placed at declared kinks included) as `check(_:as:)`.
   public func checkJacobian<T: CheckableScalar>(
     _ blueprint: any LayerBlueprint, as _: T.Type
   ) -> LayerReport {
@@ -56,7 +56,7 @@ extension LayerChecker {
   /// a one-sided difference or, on the kink, the slope its convention names). The report has
   /// one tensor, `jacobian`, whose row-major entry `i · input.count + j` is `J[i, j]`; each
   /// problem names the layer, the scalar type, the entry as (row, column), both values, the
-  /// error and the tolerance. Parameters are not perturbed (``check(_:reference:input:name:)``
+  /// error and the tolerance. Parameters are not perturbed (`check(_:reference:input:name:)`
   /// checks their gradients).
   public func checkJacobian<T: CheckableScalar>(
     _ layer: any Layer<T>, reference: any Layer<T.Wide>, input: Tensor<T>, name: String
