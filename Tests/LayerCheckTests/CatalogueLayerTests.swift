@@ -173,6 +173,32 @@ struct CatalogueLayerTests {
     #expect(onKink >= 200 * 4 * 2)
   }
 
+  /// Dense → PReLU → Dense → LogSoftmax (→ Softmax) under a mean squared error: the layers
+  /// compose in a network, kinks of PReLU watched through the later layers.
+  @Test(arguments: ScalarKind.allCases)
+  func networkOfTheCatalogueLayersPasses(_ scalar: ScalarKind) throws {
+    switch scalar {
+    case .float: try expectNetworkPasses(Float.self)
+    case .double: try expectNetworkPasses(Double.self)
+    }
+  }
+
+  func expectNetworkPasses<T: NetworkCheckScalar>(_: T.Type) throws {
+    var random = RandomSource(seed: 7)
+    var prelu = try PReLU<T>(features: 5)
+    prelu.parameters["weight"] = try Tensor(shape: [5], scalars: [0.25, -0.5, 0.1, 1.5, 0.75])
+    let layers: [any Layer<T>] = [
+      try Dense(inputSize: 3, outputSize: 5, random: &random), prelu,
+      try Dense(inputSize: 5, outputSize: 4, random: &random), try LogSoftmax(features: 4),
+      try Softmax(features: 4),
+    ]
+    let input = try Tensor<T>(shape: [2, 3], scalars: [0.3, -0.7, 1.1, -0.2, 0.5, 0.9])
+    let target = try Tensor<T>(shape: [2, 4], scalars: [1, 0, 0, 0, 0, 0, 1, 0])
+    let report = NetworkChecker().check(
+      layers: layers, loss: MeanSquaredError(), input: input, target: target)
+    #expect(report.passed, "\(report)")
+  }
+
   // MARK: - Mutants
 
   @Test(arguments: CatalogueLayerBug.allCases, ScalarKind.allCases)
