@@ -197,6 +197,11 @@ struct CatalogueLayerTests {
     let report = NetworkChecker().check(
       layers: layers, loss: MeanSquaredError(), input: input, target: target)
     #expect(report.passed, "\(report)")
+    // The three are rowwise shortcuts: the stacked fast path agrees with plain recomputation.
+    let plain = NetworkChecker(options: CheckOptions(), useFastPath: false).check(
+      layers: layers, loss: MeanSquaredError(), input: input, target: target)
+    #expect(plain.passed, "\(plain)")
+    #expect(plain.kinkEntries == report.kinkEntries && plain.points == report.points)
   }
 
   // MARK: - Mutants
