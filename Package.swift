@@ -59,6 +59,9 @@ let layers: [String] = [
   "Dense",
   "Dropout",
   "Sequential",
+  "Softmax",
+  "LogSoftmax",
+  "PReLU",
 ]
 
 /// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the

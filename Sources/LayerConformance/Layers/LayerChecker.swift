@@ -66,19 +66,7 @@ public struct LayerChecker: Sendable {
             + "dimension and every extent at least 1"))
     } else {
       do throws(LayerError) {
-        var random = RandomSource(seed: options.seed)
-        var wideRandom = RandomSource(seed: options.seed)
-        var layer = try blueprint.makeLayer(of: T.self, random: &random)
-        var reference = try blueprint.makeLayer(of: T.Wide.self, random: &wideRandom)
-        var inputRandom = RandomSource(seed: options.seed &+ 1)
-        var input: Tensor<T> = randomTensor(shape, &inputRandom)
-        if placesEntriesAtKinks { Self.placingEntriesAtKinks(&layer, &input) }
-        var wideParameters = ParameterSet<T.Wide>()
-        let parameters = layer.parameters
-        for (name, tensor) in zip(parameters.names, parameters.tensors) {
-          wideParameters[name] = converted(tensor, to: T.Wide.self)
-        }
-        reference.parameters = wideParameters
+        let (layer, reference, input) = try sample(blueprint, T.self)
         report = check(layer, reference: reference, input: input, name: blueprint.name)
       } catch {
         report = failure(
@@ -88,6 +76,27 @@ public struct LayerChecker: Sendable {
     }
     report.seconds = (clock.now - start).seconds
     return report
+  }
+
+  /// The layer `blueprint` builds in `T`, the same layer in `T.Wide` with the same parameters,
+  /// and the seeded sample input (with entries placed at declared kinks unless told not to).
+  func sample<T: CheckableScalar>(
+    _ blueprint: any LayerBlueprint, _: T.Type
+  ) throws(LayerError) -> (any Layer<T>, any Layer<T.Wide>, Tensor<T>) {
+    var random = RandomSource(seed: options.seed)
+    var wideRandom = RandomSource(seed: options.seed)
+    var layer = try blueprint.makeLayer(of: T.self, random: &random)
+    var reference = try blueprint.makeLayer(of: T.Wide.self, random: &wideRandom)
+    var inputRandom = RandomSource(seed: options.seed &+ 1)
+    var input: Tensor<T> = randomTensor(blueprint.sampleInputShape, &inputRandom)
+    if placesEntriesAtKinks { Self.placingEntriesAtKinks(&layer, &input) }
+    var wideParameters = ParameterSet<T.Wide>()
+    let parameters = layer.parameters
+    for (name, tensor) in zip(parameters.names, parameters.tensors) {
+      wideParameters[name] = converted(tensor, to: T.Wide.self)
+    }
+    reference.parameters = wideParameters
+    return (layer, reference, input)
   }
 
   /// A report of `component` that checked nothing because of `problem`.
