@@ -24,18 +24,38 @@ struct MutationSuiteTests {
     expectCorrectDerivatives(of: mutant)
   }
 
-  /// Prints the detection and false-alarm counts over the whole suite, and holds them to
-  /// "all caught, zero false alarms".
+  #if !LAYERKIT_NO_FLOAT16 && (arch(arm64) || (arch(x86_64) && os(Linux)))
+    /// Float16 catches exactly the mutants marked `inFloat16`: the others are below its
+    /// resolution, and a correct twin of them passes there too.
+    @Test(arguments: Mutant.suite)
+    func float16CatchesExactlyTheMutantsAboveItsResolution(_ mutant: Mutant) {
+      let report = checker.checkAllVariants(mutant, as: .float16)
+      let expectation = mutant.inFloat16 ? "caught" : "below its resolution"
+      #expect(
+        report.passed != mutant.inFloat16,
+        "\(mutant.label) (\(mutant.category)) in Float16: expected \(expectation)\n\(report)")
+    }
+  #endif
+
+  /// Prints the detection counts per scalar type and the false-alarm count over the whole
+  /// suite, and holds them to "every mutant expected in a type caught in it, exactly those in
+  /// Float16, zero false alarms".
   @Test func detectionAndFalseAlarmCounts() throws {
     let categories = Set(Mutant.suite.map(\.category))
     #expect(Mutant.suite.count >= 30)
     #expect(categories.count == 11)
-    var caught = 0
-    var checks = 0
-    for mutant in Mutant.suite {
-      for scalar in ScalarKind.allCases where scalar == .double || mutant.inFloat {
-        checks += 1
-        if !checker.checkAllVariants(mutant, as: scalar).passed { caught += 1 }
+    var lines: [String] = []
+    for scalar in ScalarKind.allCases {
+      let caught = Mutant.suite.filter { !checker.checkAllVariants($0, as: scalar).passed }
+      let expected = Mutant.suite.filter { $0.isExpectedCaught(in: scalar) }
+      lines.append(
+        "  \(scalar): \(caught.count) of \(Mutant.suite.count) wrong derivatives caught "
+          + "(\(expected.count) expected, \(Mutant.suite.count - expected.count) below its "
+          + "resolution)")
+      let missed = expected.filter { m in !caught.contains { $0.label == m.label } }
+      #expect(missed.isEmpty, "missed in \(scalar): \(missed.map(\.label).joined(separator: ", "))")
+      if scalar.rawValue == "Float16" {
+        #expect(caught.map(\.label) == expected.map(\.label), "Float16 sees exactly inFloat16")
       }
     }
     let correct: [any Activation] =
@@ -49,12 +69,26 @@ struct MutationSuiteTests {
     }
     print(
       """
-      mutation suite: \(caught) of \(checks) wrong derivatives caught \
-      (\(Mutant.suite.count) mutants in \(categories.count) categories, Double and Float); \
-      false alarms: \(falseAlarms.count) of \(correct.count * 2) correct component checks
+      mutation suite (\(Mutant.suite.count) mutants in \(categories.count) categories), per scalar type:
+      \(lines.joined(separator: "\n"))
+      false alarms: \(falseAlarms.count) of \(correct.count * ScalarKind.allCases.count) correct \
+      component checks
       """)
-    #expect(caught == checks)
     #expect(falseAlarms.isEmpty, "\(falseAlarms.joined(separator: "\n"))")
+  }
+}
+
+extension Mutant {
+  /// Whether the check in `scalar` must catch this mutant: always in `Double`, in `Float`
+  /// when ``inFloat``, in `Float16` when ``inFloat16``.
+  func isExpectedCaught(in scalar: ScalarKind) -> Bool {
+    switch scalar {
+    case .double: true
+    case .float: inFloat
+    #if !LAYERKIT_NO_FLOAT16 && (arch(arm64) || (arch(x86_64) && os(Linux)))
+      case .float16: inFloat16
+    #endif
+    }
   }
 }
 
