@@ -2,7 +2,7 @@ import LayerCore
 
 /// The scalar types the kit checks, as a value (for command-line flags and test arguments).
 ///
-/// ``allCases`` is the default set of every check: `Float` and `Double`, then `Float16` where the
+/// `allCases` is the default set of every check: `Float` and `Double`, then `Float16` where the
 /// platform has it (arm64, and x86_64 Linux) unless it is compiled out with
 /// `-Xswiftc -DLAYERKIT_NO_FLOAT16`.
 public enum ScalarKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
