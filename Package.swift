@@ -11,6 +11,17 @@ let activations: [String] = [
   "Tanh",
   "ReLU",
   "LeakyReLU",
+  "Identity",
+  "ReLU6",
+  "HardTanh",
+  "HardSigmoid",
+  "HardSwish",
+  "Softsign",
+  "Softshrink",
+  "Hardshrink",
+  "ELU",
+  "CELU",
+  "SELU",
 ]
 
 // MARK: - Derived targets and products

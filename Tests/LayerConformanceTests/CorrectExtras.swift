@@ -1,14 +1,17 @@
 import LayerCore
 
 /// Correct activations with awkward numerics: none of them may raise an alarm.
+///
+/// `HandSoftsign`, `HandELU` and `HandHardTanh` are hand-written test copies, named apart from
+/// the built-in `Softsign`, `ELU` and `HardTanh` that `LayerKit` re-exports.
 enum CorrectExtras {
   static let all: [any Activation] = [
-    Softsign(), NaiveGELU(), ELU(alpha: 1), ELU(alpha: 0.5), Swish(), HardTanh(),
+    HandSoftsign(), NaiveGELU(), HandELU(alpha: 1), HandELU(alpha: 0.5), Swish(), HandHardTanh(),
   ]
 }
 
 /// x / (1 + |x|): continuously differentiable, but its second derivative jumps at 0.
-struct Softsign: Activation {
+struct HandSoftsign: Activation {
   var name: String { "Softsign" }
   func value<T: LayerScalar>(at x: T) -> T {
     x.isInfinite ? (x > 0 ? 1 : -1) : x / (1 + T.abs(x))
@@ -36,7 +39,7 @@ struct NaiveGELU: Activation {
 }
 
 /// ELU: x for x > 0, α(e^x - 1) otherwise. A kink at 0 unless α = 1.
-struct ELU: Activation {
+struct HandELU: Activation {
   var alpha: Double
   var name: String { "ELU" }
   var kinks: [Kink] { alpha == 1 ? [] : [Kink(at: 0, convention: .leftLimit)] }
@@ -62,7 +65,7 @@ struct Swish: Activation {
 }
 
 /// Clamp to [-1, 1]: two kinks, derivative 1 inside, 0 outside, the inside value at both kinks.
-struct HardTanh: Activation {
+struct HandHardTanh: Activation {
   var name: String { "HardTanh" }
   var kinks: [Kink] {
     [Kink(at: -1, convention: .rightLimit), Kink(at: 1, convention: .leftLimit)]

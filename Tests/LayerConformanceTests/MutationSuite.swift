@@ -14,6 +14,8 @@ struct Mutant: Activation {
     case scaledTanh(Double)
     /// σ(a·x), derivative a·σ'(a·x).
     case scaledSigmoid(Double)
+    /// Hardshrink with threshold λ: x for |x| > λ, 0 otherwise; jumps at ±λ for λ > 0.
+    case hardshrink(Double)
   }
 
   enum Mutation: Sendable, Hashable {
@@ -35,6 +37,8 @@ struct Mutant: Activation {
     case ignoresParameter
     case cutToZeroBeyond(Double)
     case cutToZeroBelow(Double)
+    /// A broken jump declaration, value or one-sided derivative (MutationSuite+Jumps.swift).
+    case jump(JumpMutation)
   }
 
   var label: String
@@ -63,6 +67,8 @@ struct Mutant: Activation {
     case .leaky(let slope):
       [Parameter(name: "negativeSlope", value: slope, checkedValues: [0, 0.01, 0.2, 1.5])]
     case .softplus(let beta): [Parameter(name: "beta", value: beta, checkedValues: [0.5, 1, 4])]
+    case .hardshrink(let lambda):
+      [Parameter(name: "lambda", value: lambda, checkedValues: [0, 0.1, 0.5, 1, 2])]
     default: []
     }
   }
@@ -72,6 +78,7 @@ struct Mutant: Activation {
     switch (base, parameter) {
     case (.leaky, "negativeSlope"): copy.base = .leaky(value)
     case (.softplus, "beta"): copy.base = .softplus(beta: value)
+    case (.hardshrink, "lambda") where value >= 0: copy.base = .hardshrink(value)
     default:
       throw .unknownParameter(component: name, name: parameter, known: parameters.map(\.name))
     }
@@ -89,6 +96,7 @@ struct Mutant: Activation {
       return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
     case .scaledTanh(let a): return T.tanh(T(a) * x)
     case .scaledSigmoid(let a): return T.logistic(T(a) * x)
+    case .hardshrink(let lambda): return hardshrinkValue(lambda, at: x)
     }
   }
 
@@ -106,6 +114,7 @@ struct Mutant: Activation {
     case .softplus(let beta): return T.logistic(T(beta) * x)
     case .scaledTanh(let a): return T(a) * tanhPrime(T(a) * x)
     case .scaledSigmoid(let a): return T(a) * sigmoidPrime(T(a) * x)
+    case .hardshrink(let lambda): return hardshrinkPrime(lambda, at: x)
     }
   }
 
@@ -147,6 +156,7 @@ struct Mutant: Activation {
       }
     case .cutToZeroBeyond(let limit): return beyond(limit) ? 0 : correct
     case .cutToZeroBelow(let limit): return x < T(limit) ? 0 : correct
+    case .jump(let mutation): return jumpDerivative(mutation, at: x, correct: correct)
     }
   }
 
@@ -172,7 +182,10 @@ extension Mutant {
   }
 
   /// The mutation suite: every mutant must fail.
-  static let suite: [Mutant] = [
+  static let suite: [Mutant] = derivativeSuite + jumpSuite
+
+  /// The mutants of a derivative formula, kink or special value.
+  static let derivativeSuite: [Mutant] = [
     Mutant(
       "sigmoid' = s (no 1-s)", "missing chain-rule factor", .sigmoid, .sigmoidMissingOneMinusS),
     Mutant("tanh(3x)' without 3", "missing chain-rule factor", .scaledTanh(3), .missingInnerFactor),
@@ -252,5 +265,6 @@ extension Mutant {
     Mutant("softplus", "correct", .softplus(beta: 1), .none),
     Mutant("tanh(3x)", "correct", .scaledTanh(3), .none),
     Mutant("σ(2x)", "correct", .scaledSigmoid(2), .none),
+    Mutant("hardshrink", "correct", .hardshrink(0.5), .none),
   ]
 }

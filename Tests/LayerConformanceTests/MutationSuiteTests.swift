@@ -30,7 +30,7 @@ struct MutationSuiteTests {
   @Test func detectionAndFalseAlarmCounts() throws {
     let categories = Set(Mutant.suite.map(\.category))
     #expect(Mutant.suite.count >= 30)
-    #expect(categories.count == 11)
+    #expect(categories.count == 12)
     var lines: [String] = []
     for scalar in ScalarKind.allCases {
       let caught = Mutant.suite.filter { !checker.checkAllVariants($0, as: scalar).passed }

@@ -124,6 +124,28 @@ struct ScaffoldTests {
       let file = fixture.root.appending(path: "Sources/Activations/\(name)/\(name).swift")
       #expect(try String(contentsOf: file, encoding: .utf8).contains("public struct \(name):"))
     }
+    // One line per created file, and the next steps once.
+    let summary = Scaffolder(root: fixture.root).summary(
+      .activation, named: ["Swish", "Mish", "GELU"], plans: plans)
+    #expect(summary.hasPrefix("Created 3 activations from Templates/Activation/"))
+    #expect(summary.contains("  Sources/Activations/Mish/Mish.swift\n"))
+    #expect(summary.components(separatedBy: "Next steps:").count == 2)
+    #expect(summary.contains("checks Swish, Mish, GELU in Float and in Double"))
+  }
+
+  @Test func testTypesThatWouldShadowANewComponentAreNoted() throws {
+    let fixture = try Fixture()
+    defer { fixture.remove() }
+    let folder = fixture.root.appending(path: "Tests/SomeTests")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "struct ELU: Activation {}\nenum Other {}\nlet x = HardTanh()\n".write(
+      to: folder.appending(path: "Extras.swift"), atomically: true, encoding: .utf8)
+    let scaffolder = Scaffolder(root: fixture.root)
+    #expect(
+      scaffolder.shadowingTestTypes(["ELU", "HardTanh"])
+        == ["Tests/SomeTests/Extras.swift: struct ELU"])
+    #expect(scaffolder.shadowingNotes(["ELU"]).contains("shadows the new component"))
+    #expect(scaffolder.shadowingNotes(["Swish"]).isEmpty)
   }
 
   @Test(arguments: [

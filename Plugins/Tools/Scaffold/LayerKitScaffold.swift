@@ -24,9 +24,9 @@ enum LayerKitScaffold {
     let scaffolder = Scaffolder(root: root)
     do throws(ScaffoldError) {
       let plans = try scaffolder.scaffold(kind, named: names)
-      for (name, plan) in zip(names, plans) {
-        print(scaffolder.nextSteps(kind, named: name, plan: plan))
-      }
+      print(scaffolder.summary(kind, named: names, plans: plans))
+      let notes = scaffolder.shadowingNotes(names)
+      if !notes.isEmpty { print(notes) }
     } catch {
       FileHandle.standardError.write(Data("error: \(kind.verb) \(error.description)\n".utf8))
       exit(1)

@@ -3,8 +3,10 @@
 //
 //     swift run -c release layerkit-accuracy [--references DIR]
 //
-// Prints one table per activation: method, type, points, median and maximum relative error.
-// Exits 1 if the best method in Double misses the targets (median <= 1e-12, max <= 1e-9).
+// Prints one table per activation: method, type, points, median and maximum relative error;
+// then the error of each activation's own f and f' in ULPs, in Double and Float. Exits 1 if
+// the best method in Double misses the targets (median <= 1e-12, max <= 1e-9), or an
+// activation's f or f' misses the ULP targets (Double median <= 1, max <= 4; Float max <= 4).
 
 import Foundation
 import LayerConformance
@@ -59,6 +61,11 @@ for activation in BuiltIn.activations {
         + "\(scientific(best.maximum)) -> \(ok ? "meets" : "MISSES") the targets (1e-12, 1e-9)")
     if !ok { missed.append(activation.name) }
   }
+}
+let ulpMissed = printUlpTable(references: referenceFolder)
+if !ulpMissed.isEmpty {
+  print("\nULP targets missed for: \(ulpMissed.joined(separator: ", "))")
+  exit(1)
 }
 if !missed.isEmpty {
   print("\ntargets missed for: \(missed.joined(separator: ", "))")

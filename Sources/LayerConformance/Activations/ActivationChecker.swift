@@ -9,8 +9,9 @@ import LayerCore
 ///
 /// At every point of the ``SamplePlan`` the derivative in the scalar type under test is judged
 /// against forward-mode dual numbers in the wider ``CheckableScalar/Wide`` type, confirmed by
-/// two finite differences; stencils never straddle a declared kink; each declared kink is
-/// measured, and a scan finds undeclared kinks and jumps. See <doc:HowTheCheckWorks>.
+/// two finite differences; stencils never straddle a declared kink or jump; each declared kink
+/// and jump is measured, and a scan finds undeclared kinks and jumps. See
+/// <doc:HowTheCheckWorks>.
 public struct ActivationChecker: Sendable {
   /// Where the checker samples.
   public var plan: SamplePlan
@@ -66,6 +67,7 @@ public struct ActivationChecker: Sendable {
     run.checkSpecialValues()
     run.checkPoints()
     run.checkKinks()
+    run.checkJumps()
     run.scanForNonSmoothPoints()
     return run.report()
   }

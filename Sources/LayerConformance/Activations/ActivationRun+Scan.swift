@@ -10,7 +10,8 @@ import LayerCore
 ///
 /// Each suspect cell is narrowed by bisection (keeping the half where the sequence changes
 /// more) to a width of about 1e-10 · max(1, |x|). A smooth function's change vanishes as the
-/// cell shrinks; a true jump does not.
+/// cell shrinks; a true jump does not. What is found at a declared kink or jump is not reported:
+/// the kink and jump checks measure those.
 extension ActivationRun {
   mutating func scanForNonSmoothPoints() {
     let grid = scanGrid()
@@ -25,15 +26,18 @@ extension ActivationRun {
     for (a, b) in suspectCells(dualSlopes, grid: grid) {
       guard let (lo, hi) = bisect(a, b, { Double(run.dual($0)) }) else { continue }
       let c = Double(lo + (hi - lo) / 2)
-      if isDeclaredKink(near: c, width: Double(hi - lo)) { continue }
+      let width = Double(hi - lo)
+      if isDeclaredKink(near: c, width: width) || isDeclaredJump(near: c, width: width) {
+        continue
+      }
       let (left, right) = slopes(around: lo, hi)
       guard slopesDiffer(left, right) else { continue }  // only the dual saw it
       functionKinks.append(c)
-      let width: String = format(Double(hi - lo))
+      let located: String = format(width)
       let leftSlope: String = format(Double(left.value))
       let rightSlope: String = format(Double(right.value))
       let message: String =
-        "\(label): undeclared kink at x = \(format(c)) (located to ±\(width)): slope "
+        "\(label): undeclared kink at x = \(format(c)) (located to ±\(located)): slope "
         + "\(leftSlope) on the left, \(rightSlope) on the right; declare it with "
         + "Kink(at: \(format(c)), convention: ...)"
       problems.append(Problem(.undeclaredKink, at: c, message))
@@ -48,6 +52,7 @@ extension ActivationRun {
     }
     for (a, b) in suspectCells(residuals, grid: grid, cellValues: true) {
       guard let (lo, hi) = bisect(a, b, nil) else { continue }
+      if isDeclaredJump(near: Double(lo + (hi - lo) / 2), width: Double(hi - lo)) { continue }
       let fl = Double(f(lo))
       let fh = Double(f(hi))
       let slopeLo: Double = Swift.abs(Double(dual(lo)))
@@ -69,7 +74,7 @@ extension ActivationRun {
       else { continue }
       let c = Double(lo + (hi - lo) / 2)
       let width = Double(hi - lo)
-      if isDeclaredKink(near: c, width: width)
+      if isDeclaredKink(near: c, width: width) || isDeclaredJump(near: c, width: width)
         || functionKinks.contains(where: { Swift.abs($0 - c) <= 2 * width + 1e-9 })
       {
         continue

@@ -20,10 +20,17 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
   let tolerance = T.tolerance
   /// E.g. `LeakyReLU(negativeSlope: 0.2) [Float]`, the prefix of every message.
   let label: String
-  /// Declared kink locations and domain bounds, in `W`, sorted: stencils never cross them.
+  /// Declared kink and jump locations and domain bounds, in `W`, sorted: stencils never cross
+  /// them.
   let barriers: [W]
+  /// Declared jump locations, in `W`: stencils never even touch them, since f there is not
+  /// the limit from at least one side.
+  let jumpBarriers: Set<W>
+  /// Declared jump locations rounded to `T`: the check of the jump judges the derivative there.
+  let jumpPoints: Set<T>
   var results: [PointResult] = []
   var kinkResults: [KinkResult] = []
+  var jumpResults: [JumpResult] = []
   var problems: [Problem] = []
   var notes: [String] = []
   var confirmedPoints = 0
@@ -32,7 +39,11 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
     self.activation = activation
     self.plan = plan
     label = "\(activation) [\(T.scalarName)]"
+    let jumps = activation.jumps.map(\.location).filter(\.isFinite)
+    jumpBarriers = Set(jumps.map { W($0) })
+    jumpPoints = Set(jumps.map { T($0) })
     var barriers = activation.kinks.map(\.location).filter(\.isFinite).map { W($0) }
+    barriers += jumpBarriers
     if let lower = activation.domain.lowerBound { barriers.append(W(lower)) }
     if let upper = activation.domain.upperBound { barriers.append(W(upper)) }
     self.barriers = barriers.sorted()
@@ -60,6 +71,7 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
           .invalidDeclaration,
           "\(label): declared \(kink) outside the domain \(activation.domain)"))
     }
+    checkJumpDeclarations()
     for parameter in activation.parameters where !parameter.value.isFinite {
       problems.append(
         Problem(.invalidDeclaration, "\(label): parameter \(parameter) is not finite"))
@@ -149,8 +161,8 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
 
   /// What the check concludes about the derivative at one finite point.
   enum Judgement {
-    /// A barrier (judged by the kink check), the exact derivative overflows `T` too, or no
-    /// stencil fits.
+    /// A barrier (judged by the kink or jump check), the exact derivative overflows `T` too,
+    /// or no stencil fits.
     case notJudged
     /// `value(at:)` is not finite where the true value is.
     case nonFiniteValue(T)
@@ -164,7 +176,7 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
   /// plots apply to every point.
   func judge(at x: T) -> Judgement {
     let xw = W(x)
-    if barriers.contains(xw) { return .notJudged }
+    if barriers.contains(xw) || jumpPoints.contains(x) { return .notJudged }
     let value = activation.value(at: x)
     let analytic = activation.derivative(at: x)
     if !value.isFinite && !(value.isInfinite && Swift.abs(f(xw)) > W(T.greatestFiniteMagnitude)) {
@@ -231,16 +243,16 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
     return (result, status, note)
   }
 
-  /// A finite-difference estimate at x whose stencil crosses no barrier: central where it
-  /// fits, one-sided on x's own side near a barrier, with a smaller step where neither fits.
+  /// A finite-difference estimate at x whose stencil crosses no barrier (and does not touch a
+  /// declared jump): central where it fits, one-sided on x's own side near a barrier, with a
+  /// smaller step where neither fits.
   func estimate(at x: W, stencil: Stencil<W>, richardson: Bool)
     -> (Stencil<W>.Estimate, Side)?
   {
     var centralStep = richardson ? Stencil<W>.richardsonStep(at: x) : Stencil<W>.centralStep(at: x)
     var sideStep = richardson ? Stencil<W>.oneSidedStep(at: x) : centralStep
     let centralReach: W = richardson ? 2 : 1
-    let left = barriers.last { $0 < x } ?? -W.infinity
-    let right = barriers.first { $0 > x } ?? W.infinity
+    let (left, right) = reach(around: x)
     for _ in 0..<60 {
       guard (x - 2 * sideStep).isFinite, (x + 2 * sideStep).isFinite,
         (x - centralReach * centralStep).isFinite, (x + centralReach * centralStep).isFinite
@@ -283,6 +295,6 @@ struct ActivationRun<T: CheckableScalar, A: Activation> {
         activation.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a }),
       points: results.count, maxRelativeError: results.map(\.error).max() ?? 0,
       tolerance: tolerance, worstPoints: Array(worst), kinks: kinkResults, problems: problems,
-      notes: notes, confirmedPoints: confirmedPoints)
+      notes: notes, confirmedPoints: confirmedPoints, jumps: jumpResults)
   }
 }

@@ -3,7 +3,7 @@ import LayerCore
 /// Where the kit evaluates a component.
 ///
 /// The points are deterministic: a grid, seeded random points, far tails, both sides of every
-/// declared kink at shrinking distances, and special values. Points outside the component's
+/// declared kink and jump at shrinking distances, and special values. Points outside the component's
 /// domain are dropped.
 public struct SamplePlan: Sendable, Hashable {
   /// The interval covered by the uniform grid and the random points.
@@ -16,7 +16,7 @@ public struct SamplePlan: Sendable, Hashable {
   public var seed: UInt64 = 0x5EED
   /// Tail points; each is used with both signs.
   public var tails: [Double] = [12, 15, 20, 25, 30, 40, 50, 100, 700, 1e10]
-  /// Distances from each declared kink at which both sides are sampled.
+  /// Distances from each declared kink and jump at which both sides are sampled.
   public var kinkDistances: [Double] = (1...9).map { 1 / pow10($0) }
 
   /// The spacing of the grid scanned for undeclared kinks, jumps and derivative switches.
@@ -72,9 +72,9 @@ public struct SamplePlan: Sendable, Hashable {
       points.append(range.lowerBound + (range.upperBound - range.lowerBound) * random.nextUnit())
     }
     for tail in tails { points += [tail, -tail] }
-    for kink in activation.kinks {
+    for location in activation.kinks.map(\.location) + activation.jumps.map(\.location) {
       for distance in kinkDistances {
-        points += [kink.location - distance, kink.location + distance]
+        points += [location - distance, location + distance]
       }
     }
     // Convert to T (rounding), then add values that only make sense in T itself.

@@ -16,6 +16,8 @@ struct LayerRun<T: CheckableScalar> {
   var results: [EntryResult] = []
   var summaries: [TensorSummary] = []
   var problems: [Problem] = []
+  /// The statistical checks of a stochastic layer, in the order they ran.
+  var statistics: [StatisticalCheck] = []
 
   init(
     layer: any Layer<T>, reference: any Layer<W>, input: Tensor<T>, name: String,
@@ -174,6 +176,7 @@ struct LayerRun<T: CheckableScalar> {
     return LayerReport(
       component: name, scalar: T.scalarName, strategy: "\(strategy)", points: results.count,
       maxRelativeError: results.map(\.error).max() ?? 0, tolerance: tolerance, tensors: summaries,
-      worst: Array(results.sorted { $0.error > $1.error }.prefix(5)), problems: problems)
+      worst: Array(results.sorted { $0.error > $1.error }.prefix(5)), problems: problems,
+      statistics: statistics)
   }
 }

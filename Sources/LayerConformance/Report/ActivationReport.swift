@@ -24,12 +24,17 @@ public struct ActivationReport: Sendable, Hashable, Codable {
   /// numbers (the rest lie where finite differences are too imprecise, such as saturated
   /// tails).
   public var confirmedPoints: Int = 0
+  /// The measurements at every declared jump.
+  public var jumps: [JumpResult] = []
 
   /// Whether the component passed: at least one point checked, and no problem found.
   public var passed: Bool { problems.isEmpty && points > 0 }
 
   /// How many declared kinks were measured to be real.
   public var kinksConfirmed: Int { kinks.filter(\.confirmed).count }
+
+  /// How many declared jumps were measured to be real.
+  public var jumpsConfirmed: Int { jumps.filter(\.confirmed).count }
 
   /// The component name with its parameters, e.g. `LeakyReLU(negativeSlope: 0.2)`.
   public var componentDescription: String {
@@ -40,7 +45,8 @@ public struct ActivationReport: Sendable, Hashable, Codable {
 }
 
 extension ActivationReport: CustomStringConvertible {
-  /// A multi-line report: the verdict, every problem, the worst points and the kinks.
+  /// A multi-line report: the verdict, every problem, the worst points, the kinks and the
+  /// jumps.
   public var description: String {
     var lines: [String] = []
     let verdict = passed ? "passed" : "FAILED"
@@ -76,6 +82,16 @@ extension ActivationReport: CustomStringConvertible {
           + "\(format(kink.rightSlope)) (right), derivative there \(format(kink.analyticAtKink)) "
           + "[\(kink.convention)] \(kink.confirmed ? "confirmed" : "NOT FOUND")"
           + (kink.conventionHolds ? "" : ", convention broken"))
+    }
+    for jump in jumps {
+      lines.append(
+        "  jump at \(format(jump.location)): limits \(format(jump.leftLimit)) (left) / "
+          + "\(format(jump.rightLimit)) (right), value there \(format(jump.valueAtJump)) "
+          + "(declared \(format(jump.declaredValue))), slopes \(format(jump.leftSlope)) / "
+          + "\(format(jump.rightSlope)), derivative there \(format(jump.analyticAtJump)) "
+          + "[\(jump.convention)] \(jump.confirmed ? "confirmed" : "NOT FOUND")"
+          + (jump.valueHolds ? "" : ", value wrong")
+          + (jump.conventionHolds ? "" : ", convention broken"))
     }
     return lines.joined(separator: "\n")
   }

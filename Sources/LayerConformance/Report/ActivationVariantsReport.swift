@@ -22,6 +22,10 @@ public struct ActivationVariantsReport: Sendable, Hashable {
   public var kinksDeclared: Int { runs.reduce(0) { $0 + $1.kinks.count } }
   /// Kinks confirmed over all variants.
   public var kinksConfirmed: Int { runs.reduce(0) { $0 + $1.kinksConfirmed } }
+  /// Jumps declared over all variants.
+  public var jumpsDeclared: Int { runs.reduce(0) { $0 + $1.jumps.count } }
+  /// Jumps confirmed over all variants.
+  public var jumpsConfirmed: Int { runs.reduce(0) { $0 + $1.jumpsConfirmed } }
   /// Every problem of every variant.
   public var problems: [Problem] { runs.flatMap(\.problems) }
 }
@@ -33,6 +37,7 @@ extension ActivationVariantsReport: CustomStringConvertible {
       "\(component) [\(scalar)]: \(passed ? "passed" : "FAILED"): \(runs.count) variant(s), "
       + "\(points) points, worst relative error \(format(maxRelativeError)), "
       + "kinks \(kinksConfirmed)/\(kinksDeclared) confirmed"
+      + (jumpsDeclared > 0 ? ", jumps \(jumpsConfirmed)/\(jumpsDeclared) confirmed" : "")
     for run in runs where !run.passed { text += "\n" + run.description }
     return text
   }
@@ -41,11 +46,12 @@ extension ActivationVariantsReport: CustomStringConvertible {
 extension ActivationVariantsReport: Codable {
   enum CodingKeys: String, CodingKey {
     case component, scalar, passed, points, maxRelativeError, kinks, kinksConfirmed, problems
-    case seconds, confirmedPoints, runs
+    case seconds, confirmedPoints, runs, jumps, jumpsConfirmed
   }
 
   /// Encodes the summary fields (`component`, `scalar`, `passed`, `points`,
-  /// `maxRelativeError`, `kinks`, `kinksConfirmed`, `problems`, `seconds`) and the runs.
+  /// `maxRelativeError`, `kinks`, `kinksConfirmed`, `jumps`, `jumpsConfirmed`, `problems`,
+  /// `seconds`) and the runs.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
     try container.encode(component, forKey: .component)
@@ -55,6 +61,8 @@ extension ActivationVariantsReport: Codable {
     try container.encode(maxRelativeError, forKey: .maxRelativeError)
     try container.encode(kinksDeclared, forKey: .kinks)
     try container.encode(kinksConfirmed, forKey: .kinksConfirmed)
+    try container.encode(jumpsDeclared, forKey: .jumps)
+    try container.encode(jumpsConfirmed, forKey: .jumpsConfirmed)
     try container.encode(problems, forKey: .problems)
     try container.encode(seconds, forKey: .seconds)
     try container.encode(confirmedPoints, forKey: .confirmedPoints)

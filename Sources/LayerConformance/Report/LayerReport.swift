@@ -86,11 +86,26 @@ public struct LayerReport: Sendable, Hashable, Codable {
   /// Everything that went wrong, each naming the layer, scalar type, tensor, entry, values,
   /// error and tolerance. Empty when the check passed.
   public var problems: [Problem]
+  /// The statistical checks that ran, in order: empty for a deterministic layer; for a
+  /// stochastic one the seed, distinct seeds and expectation checks (or the waiver), plus the
+  /// kept fraction and inference identity of a ``/LayerCore/MaskingLayer``.
+  public var statistics: [StatisticalCheck] = []
   /// How long the check took, in seconds.
   public var seconds: Double = 0
 
   /// Whether something was compared and nothing went wrong.
   public var passed: Bool { problems.isEmpty && points > 0 }
+
+  /// Which statistical checks ran and how they came out, e.g. `"seed ok, distinct seeds ok,
+  /// expectation ok (736 draws, relative bias -2.100e-03)"`; empty for a deterministic layer.
+  public var statisticsSummary: String {
+    statistics.map { check in
+      guard check.kind == .expectation, let bias = check.estimate else { return check.verdict }
+      let draws = check.samples.map { "\($0) draws, " } ?? ""
+      return "\(check.verdict) (\(draws)relative bias \(format(bias, digits: 3)))"
+    }
+    .joined(separator: ", ")
+  }
 }
 
 extension LayerReport: CustomStringConvertible {
@@ -102,6 +117,10 @@ extension LayerReport: CustomStringConvertible {
         + "\(format(tolerance.relative)), floor \(format(tolerance.floor)))"
     ]
     for problem in problems { lines.append("  - \(problem.message)") }
+    if !statistics.isEmpty {
+      lines.append("  statistics: \(statisticsSummary)")
+      lines += statistics.map { "    \($0.kind.title): \($0.detail)" }
+    }
     lines += tensorLines(tensors)
     lines += worstLines(worst, measure: "error") { $0.error }
     return lines.joined(separator: "\n")

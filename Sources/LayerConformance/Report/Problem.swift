@@ -16,9 +16,15 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
     case kinkConvention
     /// The slope changes abruptly at a point that is not declared as a kink.
     case undeclaredKink
-    /// The function value itself jumps.
+    /// The function value itself jumps where no jump is declared.
     case discontinuity
-    /// A parameter, kink or domain declaration is unusable.
+    /// A declared jump is not there: the limits on both sides agree.
+    case jumpNotFound
+    /// The function's value exactly at a declared jump is not the declared value.
+    case jumpValue
+    /// The derivative exactly at a declared jump breaks the declared convention.
+    case jumpConvention
+    /// A parameter, kink, jump or domain declaration is unusable.
     case invalidDeclaration
     /// No point or entry was checked at all.
     case nothingChecked

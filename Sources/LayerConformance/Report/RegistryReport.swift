@@ -89,7 +89,7 @@ private struct LayerRowFields: Encodable {
 
   enum CodingKeys: String, CodingKey {
     case component, scalar, passed, strategy, points, maxRelativeError, tolerance, tensors
-    case worst, problems, seconds
+    case worst, problems, statistics, seconds
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -104,6 +104,7 @@ private struct LayerRowFields: Encodable {
     try container.encode(report.tensors, forKey: .tensors)
     try container.encode(report.worst, forKey: .worst)
     try container.encode(report.problems, forKey: .problems)
+    try container.encode(report.statistics, forKey: .statistics)
     try container.encode(report.seconds, forKey: .seconds)
   }
 }
@@ -115,6 +116,8 @@ extension RegistryReport: CustomStringConvertible {
     var sections: [String] = []
     if !activations.isEmpty { sections.append(activationTable.rendered) }
     if !layers.isEmpty { sections.append(layerTable.rendered) }
+    let statistics = statisticsLines
+    if !statistics.isEmpty { sections.append(statistics.joined(separator: "\n")) }
     let failed = rows.filter { !$0.passed }
     var summary = [
       "\(rows.count - failed.count) passed, \(failed.count) failed (activations: confirmed = "
@@ -163,6 +166,14 @@ extension RegistryReport: CustomStringConvertible {
           report.passed ? "pass" : "FAIL",
         ]
       })
+  }
+
+  /// One line per stochastic layer and scalar type naming the statistical checks that ran, e.g.
+  /// `Dropout [Float] statistics: seed ok, distinct seeds ok, expectation ok (...), ...`.
+  public var statisticsLines: [String] {
+    layers.filter { !$0.statistics.isEmpty }.map { report in
+      "\(report.component) [\(report.scalar)] statistics: \(report.statisticsSummary)"
+    }
   }
 
   func milliseconds(_ seconds: Double) -> String { "\(Int((seconds * 1000).rounded()))" }

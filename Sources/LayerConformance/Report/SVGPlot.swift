@@ -3,7 +3,8 @@ import LayerCore
 
 /// A self-contained SVG picture of an activation: the function in the upper panel; the
 /// hand-written derivative (line) and the numeric reference (dots) in the lower panel; declared
-/// kinks as dashed vertical lines; failing points as red circles over red bands.
+/// kinks as dashed vertical lines; declared jumps as dotted orange lines, with the curves broken
+/// there and the declared value as a dot; failing points as red circles over red bands.
 ///
 /// The plot finds the failing points itself: at every sample it applies the check's own
 /// judgement, so every region where the derivative is wrong is shaded, not only the few worst
@@ -14,6 +15,9 @@ public enum SVGPlot {
 
   /// The colour of failure markers and bands.
   static let failureColor = "#cf222e"
+
+  /// The colour of declared jumps.
+  static let jumpColor = "#bc4c00"
 
   /// Renders `activation` over `range` (a range that is empty or not finite is replaced by the
   /// default −6…6).
@@ -51,7 +55,8 @@ public enum SVGPlot {
     let panelHeight = 230.0
     let left = 60.0
     let right = 20.0
-    var svg = Canvas(width: width, height: 2 * panelHeight + 90)
+    let jumps = activation.jumps.filter { range.contains($0.location) }
+    var svg = Canvas(width: width, height: 2 * panelHeight + 90 + (jumps.isEmpty ? 0 : 16))
     let scalars = Set(reports.map(\.scalar)).sorted().joined(separator: ", ")
     let summary =
       failing.isEmpty
@@ -71,14 +76,19 @@ public enum SVGPlot {
       for kink in activation.kinks where range.contains(kink.location) {
         svg.verticalLine(panel, at: kink.location, color: "#8250df", dashed: true)
       }
+      for jump in jumps {
+        svg.verticalLine(panel, at: jump.location, color: jumpColor, dashed: true)
+      }
     }
     // The failing samples under the curves, so that a dense run hides neither; the reports'
     // points on top.
     for (x, y) in sampled {
       svg.circle(bottom, x, y, radius: 3, color: failureColor, filled: false)
     }
-    svg.polyline(top, zip(xs, values).map { ($0, $1) }, color: "#0969da")
-    svg.polyline(bottom, zip(xs, analytic).map { ($0, $1) }, color: "#0969da")
+    let cuts = jumps.map(\.location)
+    svg.polyline(top, broken(xs, values, at: cuts), color: "#0969da")
+    svg.polyline(bottom, broken(xs, analytic, at: cuts), color: "#0969da")
+    for jump in jumps { svg.circle(top, jump.location, jump.value, radius: 4, color: jumpColor) }
     for (x, y) in zip(dots, numeric) { svg.circle(bottom, x, y, radius: 2.5, color: "#57606a") }
     for (x, y) in listed { svg.circle(bottom, x, y, radius: 6, color: failureColor, filled: false) }
     let legendY = 2 * panelHeight + 75
@@ -87,7 +97,25 @@ public enum SVGPlot {
     svg.text("┆ declared kink", x: left + 320, y: legendY, size: 12, color: "#8250df")
     svg.text("○ failing point", x: left + 435, y: legendY, size: 12, color: failureColor)
     svg.text("▮ failing interval", x: left + 545, y: legendY, size: 12, color: failureColor)
+    if !jumps.isEmpty {
+      svg.text(
+        "┆ declared jump (• its declared value)", x: left, y: legendY + 16, size: 12,
+        color: jumpColor)
+    }
     return svg.finish()
+  }
+
+  /// The points (x, y) with a NaN inserted wherever consecutive samples reach across (or onto)
+  /// a declared jump, so that the curve is drawn without a false vertical segment there.
+  static func broken(_ xs: [Double], _ ys: [Double], at cuts: [Double]) -> [(Double, Double)] {
+    var points: [(Double, Double)] = []
+    for i in xs.indices {
+      if i > 0, cuts.contains(where: { xs[i - 1] <= $0 && $0 <= xs[i] }) {
+        points.append((xs[i], .nan))
+      }
+      points.append((xs[i], ys[i]))
+    }
+    return points
   }
 
   /// `samples` equally spaced points from the lower to the upper bound of `range`.

@@ -20,7 +20,9 @@
 /// - no NaN or infinity from a finite input, NaN in gives NaN out;
 /// - ``derivative(at:)`` matches the slope of ``value(at:)`` everywhere it is smooth;
 /// - every point where it is not smooth is listed in ``kinks``, with the value the
-///   derivative returns there described by the kink's ``Kink/convention``.
+///   derivative returns there described by the kink's ``Kink/convention``;
+/// - every point where the function itself jumps is listed in ``jumps``, with the value it
+///   returns there (none, for the continuous activations almost all are).
 public protocol Activation: Sendable, CustomStringConvertible {
   /// The stable name the component is registered and reported under, e.g. `"LeakyReLU"`.
   var name: String { get }
@@ -35,6 +37,12 @@ public protocol Activation: Sendable, CustomStringConvertible {
   ///
   /// Defaults to none.
   var kinks: [Kink] { get }
+
+  /// The points where f itself is discontinuous, for the current parameter values.
+  ///
+  /// Defaults to none. Opt in only for an activation that jumps on purpose, such as
+  /// Hardshrink at ±λ; a jump covers a change of slope at the same point too.
+  var jumps: [Jump] { get }
 
   /// The inputs the activation is defined on. Defaults to the whole real line.
   var domain: Domain { get }
@@ -51,6 +59,9 @@ public protocol Activation: Sendable, CustomStringConvertible {
 extension Activation {
   /// No kinks: the activation is smooth everywhere.
   public var kinks: [Kink] { [] }
+
+  /// No jumps: the activation is continuous.
+  public var jumps: [Jump] { [] }
 
   /// The whole real line.
   public var domain: Domain { .real }

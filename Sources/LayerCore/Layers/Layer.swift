@@ -30,6 +30,18 @@ public protocol Layer<Scalar>: Sendable {
   /// Whether the forward pass in training mode draws from the random source.
   var isStochastic: Bool { get }
 
+  /// Whether the training-mode output is, on average over the random source, the
+  /// inference-mode output (as for inverted dropout, which scales the kept elements by
+  /// `1 / keep`).
+  ///
+  /// The conformance kit checks this for every stochastic layer: the mean of enough
+  /// training-mode draws must equal the inference-mode output within five standard errors.
+  /// `true` by default. A layer that is knowingly biased (for example a dropout that leaves
+  /// the kept elements unscaled, and is rescaled elsewhere) sets it to `false` and says why in
+  /// its documentation; the kit then reports the expectation check as waived. Deterministic
+  /// layers are trivially unbiased, so only stochastic layers are checked.
+  var expectationPreserving: Bool { get }
+
   /// Runs the layer on a batch.
   ///
   /// - Parameters:
@@ -54,6 +66,10 @@ public protocol Layer<Scalar>: Sendable {
 extension Layer {
   /// Deterministic by default.
   public var isStochastic: Bool { false }
+
+  /// Unbiased by default: a stochastic layer's training-mode output averages to its
+  /// inference-mode output.
+  public var expectationPreserving: Bool { true }
 
   /// Calls ``backward(_:cache:)`` with a cache whose type was erased (as callers that hold
   /// layers of different types in one list keep them).

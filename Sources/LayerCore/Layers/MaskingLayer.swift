@@ -1,8 +1,9 @@
 /// A layer that, in training mode, keeps each element independently with probability
 /// ``keepProbability`` and scales the kept ones by `1 / keepProbability` (inverted dropout).
 ///
-/// The conformance kit checks the statistics of such layers: the kept fraction, the preserved
-/// expected value, reproducibility from the seed, and the identity in inference mode.
+/// The conformance kit checks every stochastic layer's reproducibility from the seed and its
+/// preserved expected value; for a masking layer it also checks the kept fraction and the
+/// identity in inference mode.
 public protocol MaskingLayer: Layer {
   /// The probability that an element is kept, in (0, 1].
   var keepProbability: Double { get }

@@ -33,8 +33,9 @@ public struct Dropout<Scalar: LayerScalar>: MaskingLayer {
     set {}
   }
 
-  /// Draws from the random source in training mode.
-  public var isStochastic: Bool { true }
+  /// Draws from the random source in training mode, unless every element is kept
+  /// (`keepProbability == 1`, where the layer is the identity).
+  public var isStochastic: Bool { keepProbability < 1 }
 
   /// Multiplies by a fresh mask of `0` and `1 / keepProbability` (training) or passes the input
   /// through (inference). The cache is the mask, `nil` in inference mode.

@@ -33,6 +33,18 @@ public struct Sequential<Scalar: LayerScalar>: Layer {
   /// Whether any layer draws from the random source.
   public var isStochastic: Bool { layers.contains { $0.isStochastic } }
 
+  /// Whether the training-mode output averages to the inference-mode output: every layer must
+  /// preserve the expectation, and every layer after the first stochastic one must be affine in
+  /// its input (a ``Dense``, or a ``MaskingLayer`` such as ``Dropout``, linear for a fixed mask).
+  /// A nonlinear layer after a dropout, such as `Tanh`, makes the composition biased in general,
+  /// E[f(y)] ≠ f(E[y]), so the composition then declares `false` and the expectation check is
+  /// waived.
+  public var expectationPreserving: Bool {
+    guard layers.allSatisfy({ $0.expectationPreserving }) else { return false }
+    guard let first = layers.firstIndex(where: { $0.isStochastic }) else { return true }
+    return layers[(first + 1)...].allSatisfy { $0 is Dense<Scalar> || $0 is any MaskingLayer }
+  }
+
   /// Every layer's parameters, named `"<index>.<name>"`, in layer order. Setting assigns each
   /// layer the entries carrying its index prefix.
   public var parameters: ParameterSet<Scalar> {
