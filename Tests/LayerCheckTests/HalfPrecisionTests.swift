@@ -24,6 +24,24 @@ extension Mutant {
   }
 }
 
+extension StochasticMutant {
+  /// Whether `Float16` still sees the bug: a 30% bias, a backward pass without the mask and a
+  /// second generator are all far above its resolution.
+  var inFloat16: Bool {
+    switch self {
+    case .noScaling, .keepsWithDropProbability, .backwardIgnoresMask, .systemGenerator: true
+    }
+  }
+
+  /// As ``Mutant/isExpectedCaught(in:)``.
+  func isExpectedCaught(in scalar: ScalarKind) -> Bool {
+    #if !LAYERKIT_NO_FLOAT16 && (arch(arm64) || (arch(x86_64) && os(Linux)))
+      if scalar == .float16 { return inFloat16 }
+    #endif
+    return true
+  }
+}
+
 /// The layer mutation suite per scalar type, and the network checker in half precision.
 struct HalfPrecisionTests {
   /// Prints the layer mutants caught in every scalar type and the false alarms over every
@@ -37,9 +55,15 @@ struct HalfPrecisionTests {
       let caught = Mutant.allCases.filter { !LayerChecker().check($0, as: scalar).passed }
       let expected = Mutant.allCases.filter { $0.isExpectedCaught(in: scalar) }
       #expect(caught == expected, "\(scalar): caught \(caught), expected \(expected)")
+      let stochastic = StochasticMutant.allCases.filter {
+        !LayerChecker().check($0.blueprint, as: scalar).passed
+      }
+      let stochasticExpected = StochasticMutant.allCases.filter { $0.isExpectedCaught(in: scalar) }
+      #expect(stochastic == stochasticExpected, "\(scalar): stochastic mutants \(stochastic)")
+      let all = Mutant.allCases.count + StochasticMutant.allCases.count
       lines.append(
-        "  \(scalar): \(caught.count) of \(Mutant.allCases.count) wrong layers caught "
-          + "(\(expected.count) expected)")
+        "  \(scalar): \(caught.count + stochastic.count) of \(all) wrong layers caught "
+          + "(exactly the \(expected.count + stochasticExpected.count) expected)")
       for blueprint in correct {
         let report = LayerChecker().check(blueprint, as: scalar)
         if !report.passed { falseAlarms.append("\(report)") }
@@ -47,7 +71,8 @@ struct HalfPrecisionTests {
     }
     print(
       """
-      layer mutation suite (\(Mutant.allCases.count) mutants), per scalar type:
+      layer mutation suite (\(Mutant.allCases.count) backward-pass and \
+      \(StochasticMutant.allCases.count) Layer-only dropout mutants), per scalar type:
       \(lines.joined(separator: "\n"))
       false alarms: \(falseAlarms.count) of \(correct.count * ScalarKind.allCases.count) \
       correct layer checks
