@@ -9,8 +9,10 @@ import LayerCore
 // The example: an elementwise scale and shift, y[b, j] = x[b, j] · weight[j] + bias[j], for a
 // batch of shape [batch, features]. Fill in the places marked ✏️ (see CONTRIBUTING.md): a layer
 // writes only `name`, `parameters`, `forward` and `backward` (and `isStochastic` if it draws
-// from `random`). A kinked nonlinearity (max, abs, a clamp) belongs in an `Activation`, whose
-// kinks are declared and checked on both sides; compose it with `ActivationLayer`.
+// from `random`). A kinked elementwise nonlinearity (max, abs, a clamp) belongs in an
+// `Activation`, whose kinks are declared and checked on both sides; compose it with
+// `ActivationLayer`. A layer that is non-smooth itself conforms to `PiecewiseSmoothLayer` and
+// declares its kinks per entry (see CONTRIBUTING.md).
 
 /// Elementwise scale and shift: `y[b, j] = x[b, j] · weight[j] + bias[j]`.
 ///

@@ -53,7 +53,9 @@ struct SharedDesignTests {
     let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
     #expect(rows.map { $0["kind"] as? String } == ["activation", "layer"])
     #expect(rows[0]["kinks"] != nil && rows[0]["strategy"] == nil)
-    #expect(rows[1]["kinks"] == nil && rows[1]["strategy"] as? String == "full(≤256 per tensor)")
+    #expect(
+      rows[1]["kinks"] as? Int == 0 && rows[1]["strategy"] as? String == "full(≤256 per tensor)")
+    #expect((rows[1]["kinkEntries"] as? [Any])?.isEmpty == true)
     #expect(report.description.contains("Tanh ") && report.description.contains("Dense "))
   }
 

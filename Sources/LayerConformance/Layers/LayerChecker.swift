@@ -20,11 +20,19 @@ public struct LayerChecker: Sendable {
   /// Whether the random source is re-seeded before each forward pass. Only a test of the kit
   /// itself turns this off, to show that dropout then fails the check.
   public var reseeds: Bool
+  /// Whether a blueprint check moves the first entries of the input and parameters that have a
+  /// declared kink onto and just beside it (see ``/LayerCore/PiecewiseSmoothLayer``), so that
+  /// the kink handling and the backward pass's convention are exercised. On by default.
+  public var placesEntriesAtKinks: Bool
 
   /// A checker with the given options.
-  public init(options: CheckOptions = CheckOptions(), reseeds: Bool = true) {
+  public init(
+    options: CheckOptions = CheckOptions(), reseeds: Bool = true,
+    placesEntriesAtKinks: Bool = true
+  ) {
     self.options = options
     self.reseeds = reseeds
+    self.placesEntriesAtKinks = placesEntriesAtKinks
   }
 
   /// A checker with the given strategy and seed.
@@ -57,16 +65,17 @@ public struct LayerChecker: Sendable {
       do throws(LayerError) {
         var random = RandomSource(seed: options.seed)
         var wideRandom = RandomSource(seed: options.seed)
-        let layer = try blueprint.makeLayer(of: T.self, random: &random)
+        var layer = try blueprint.makeLayer(of: T.self, random: &random)
         var reference = try blueprint.makeLayer(of: T.Wide.self, random: &wideRandom)
+        var inputRandom = RandomSource(seed: options.seed &+ 1)
+        var input: Tensor<T> = randomTensor(shape, &inputRandom)
+        if placesEntriesAtKinks { Self.placingEntriesAtKinks(&layer, &input) }
         var wideParameters = ParameterSet<T.Wide>()
         let parameters = layer.parameters
         for (name, tensor) in zip(parameters.names, parameters.tensors) {
           wideParameters[name] = converted(tensor, to: T.Wide.self)
         }
         reference.parameters = wideParameters
-        var inputRandom = RandomSource(seed: options.seed &+ 1)
-        let input: Tensor<T> = randomTensor(shape, &inputRandom)
         report = check(layer, reference: reference, input: input, name: blueprint.name)
       } catch {
         report = failure(

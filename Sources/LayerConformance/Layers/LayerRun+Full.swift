@@ -36,14 +36,20 @@ extension LayerRun {
   ) throws(LayerError) {
     var random = fresh
     var entries: [EntryResult] = []
+    let kinked = layer as? any PiecewiseSmoothLayer<T>
     for e in entriesToCheck(count: x.count, limit: limit, random: &sampling) {
+      guard analytic.scalars.indices.contains(e) else { continue }  // reported by checkShapes
       let v = x.scalars[e]
-      let numeric = try FiniteDifference.central(at: v) { (moved: W) throws(LayerError) -> W in
+      let (numeric, kink) = try KinkGuard.differentiate(
+        at: v, kinks: kinked?.kinks(ofInputEntry: e, in: input) ?? [],
+        analytic: W(analytic.scalars[e]), tensor: "input", entry: e
+      ) { (moved: W) throws(LayerError) -> W in
         x.scalars[e] = moved
         return try objective(x, weights, &random)
       }
       x.scalars[e] = v
-      guard analytic.scalars.indices.contains(e) else { continue }  // reported by checkShapes
+      if let kink { kinkEntries.append(kink) }
+      guard let numeric else { continue }  // kinks on both sides: recorded, not compared
       entries.append(compare("input", e, analytic.scalars[e], numeric))
     }
     summarize("input", count: x.count, entries)
@@ -59,15 +65,23 @@ extension LayerRun {
     let tensorName = parameters.names[t]
     let count = parameters.tensors[t].count
     var entries: [EntryResult] = []
+    let kinked = layer as? any PiecewiseSmoothLayer<T>
     for e in entriesToCheck(count: count, limit: limit, random: &sampling) {
       let v = parameters.tensors[t].scalars[e]
-      let numeric = try FiniteDifference.central(at: v) { (moved: W) throws(LayerError) -> W in
+      var reference = reference
+      let (numeric, kink) = try KinkGuard.differentiate(
+        at: v, kinks: kinked?.kinks(ofParameter: tensorName, entry: e) ?? [],
+        analytic: W(analytic.scalars[e]), tensor: tensorName, entry: e
+      ) { (moved: W) throws(LayerError) -> W in
         parameters.tensors[t].scalars[e] = moved
         reference.parameters = parameters
-        return try objective(x, weights, &random)
+        return try objective(x, weights, &random, through: reference)
       }
       parameters.tensors[t].scalars[e] = v
       reference.parameters = parameters
+      self.reference = reference
+      if let kink { kinkEntries.append(kink) }
+      guard let numeric else { continue }  // kinks on both sides: recorded, not compared
       entries.append(compare(tensorName, e, analytic.scalars[e], numeric))
     }
     summarize(tensorName, count: count, entries)

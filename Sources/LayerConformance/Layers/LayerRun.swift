@@ -18,6 +18,7 @@ struct LayerRun<T: CheckableScalar> {
   var problems: [Problem] = []
   /// The statistical checks of a stochastic layer, in the order they ran.
   var statistics: [StatisticalCheck] = []
+  var kinkEntries: [KinkEntry] = []
 
   init(
     layer: any Layer<T>, reference: any Layer<W>, input: Tensor<T>, name: String,
@@ -119,12 +120,14 @@ struct LayerRun<T: CheckableScalar> {
     }
   }
 
-  /// `⟨weights, reference(x)⟩` in the wide type, re-seeding first (unless told not to).
+  /// `⟨weights, reference(x)⟩` in the wide type, re-seeding first (unless told not to), through
+  /// `layer` instead of the reference if given.
   func objective(
-    _ x: Tensor<W>, _ weights: Tensor<W>, _ random: inout RandomSource
+    _ x: Tensor<W>, _ weights: Tensor<W>, _ random: inout RandomSource,
+    through layer: (any Layer<W>)? = nil
   ) throws(LayerError) -> W {
     if reseeds { random = fresh }
-    let y = try reference.forward(x, mode: .training, random: &random).output
+    let y = try (layer ?? reference).forward(x, mode: .training, random: &random).output
     guard y.shape == weights.shape else {
       throw .shapeMismatch(
         layer: "\(name) (reference output)", expected: weights.shape, actual: y.shape)
@@ -177,6 +180,6 @@ struct LayerRun<T: CheckableScalar> {
       component: name, scalar: T.scalarName, strategy: "\(strategy)", points: results.count,
       maxRelativeError: results.map(\.error).max() ?? 0, tolerance: tolerance, tensors: summaries,
       worst: Array(results.sorted { $0.error > $1.error }.prefix(5)), problems: problems,
-      statistics: statistics)
+      statistics: statistics, kinkEntries: kinkEntries)
   }
 }

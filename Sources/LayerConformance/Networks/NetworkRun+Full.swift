@@ -9,6 +9,7 @@ extension NetworkRun {
     _ trace: NetworkTrace<T>, _ analytic: [ParameterSet<T>], limit: Int?
   ) throws(LayerError) {
     var sampling = RandomSource(seed: checker.options.seed &+ 7)
+    let watch = KinkWatch(trace)
     for k in layers.indices {
       let parameters = layers[k].parameters
       for t in parameters.tensors.indices {
@@ -24,12 +25,18 @@ extension NetworkRun {
           continue
         }
         let entries = entriesToCheck(count: tensor.count, limit: limit, random: &sampling)
-        let numeric = try trace.centralDifferences(
-          layer: k, tensor: t, entries: entries, loss: loss, target: target)
-        let tensorResults = zip(entries, numeric).map { e, n in
-          EntryResult(
-            name, e, analytic: analytic[k].tensors[t].scalars[e], numeric: n,
-            tolerance: T.tolerance)
+        let numeric = try kinkAware(
+          trace, watch, layer: k, tensor: t, entries: entries,
+          central: try trace.centralDifferences(
+            layer: k, tensor: t, entries: entries, loss: loss, target: target),
+          analytic: analytic[k].tensors[t], name: name)
+        // An entry with kinks within reach on both sides is recorded, never compared.
+        let tensorResults = zip(entries, numeric).compactMap { e, n in
+          n.map {
+            EntryResult(
+              name, e, analytic: analytic[k].tensors[t].scalars[e], numeric: $0,
+              tolerance: T.tolerance)
+          }
         }
         summaries.append(TensorSummary(name: name, count: tensor.count, entries: tensorResults))
         results += tensorResults

@@ -13,6 +13,7 @@ struct NetworkRun<T: NetworkCheckScalar> {
   var results: [EntryResult] = []
   var summaries: [TensorSummary] = []
   var problems: [Problem] = []
+  var kinkEntries: [KinkEntry] = []
 
   init(
     layers: [any Layer<T>], loss: any Loss, input: Tensor<T>, target: Tensor<T>,
@@ -88,7 +89,7 @@ struct NetworkRun<T: NetworkCheckScalar> {
     return NetworkReport(
       scalar: T.scalarName, strategy: "\(strategy)", difference: difference,
       threshold: T.networkThreshold, points: results.count, tensors: summaries, worst: worst,
-      problems: problems)
+      problems: problems, kinkEntries: kinkEntries)
   }
 }
 

@@ -48,8 +48,12 @@ struct Direction<S: LayerScalar & BinaryFloatingPoint> {
     return result
   }
 
-  /// The central difference at `t = 0` of `f(t) = L(z + t·u)`, with the kit's one step rule.
-  func derivative<E: Error>(_ f: (S) throws(E) -> S) throws(E) -> S {
-    try FiniteDifference.central(at: S(0), f)
+  /// The central difference at `t = 0` of `f(t) = L(z + t·u)`, with the kit's one step rule;
+  /// with a `side`, the one-sided difference reaching only that side of 0.
+  func derivative<E: Error>(
+    side: FiniteDifference.Side? = nil, _ f: (S) throws(E) -> S
+  ) throws(E) -> S {
+    guard let side else { return try FiniteDifference.central(at: S(0), f) }
+    return try FiniteDifference.secondOrder(at: S(0), side: side, f)
   }
 }

@@ -1,9 +1,25 @@
 import Foundation
 import LayerCore
 
-/// The kit's one finite-difference engine: the step rule and the central difference that every
-/// checker (activation, layer, network) and the directional derivative use.
+/// The kit's one finite-difference engine: the step rule, the central difference that every
+/// checker (activation, layer, network) and the directional derivative use, and the one-sided
+/// difference they use next to a declared kink.
 public enum FiniteDifference {
+  /// The side of `x` a one-sided difference reaches.
+  public enum Side: String, Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Arguments `x − h` and `x − 2h`: the slope from the left.
+    case left
+    /// Arguments `x + h` and `x + 2h`: the slope from the right.
+    case right
+
+    /// The other side.
+    @inlinable
+    public var opposite: Side { self == .left ? .right : .left }
+
+    /// `"left"` or `"right"`.
+    public var description: String { rawValue }
+  }
+
   /// The step at `x`: ε^`power` · max(|x|, 1) in the type of `x`, rounded so that `x + h` is
   /// exactly representable.
   ///
@@ -57,6 +73,30 @@ public enum FiniteDifference {
     return points.indices.map { p in
       quotient(values[2 * p], values[2 * p + 1], over: arguments[2 * p], arguments[2 * p + 1])
     }
+  }
+
+  /// The one-sided second-order difference at `x` with step `h`, reaching only `side` of `x`:
+  /// `(4(f₁ − f₀) − (f₂ − f₀)) / (±2h)` with `f₀ = f(x)`, `f₁ = f(x ± h)`, `f₂ = f(x ± 2h)`.
+  ///
+  /// Its truncation error is O(h²) like the central difference's; differencing against `f₀`
+  /// first keeps the digits that cancel.
+  @inlinable
+  public static func secondOrder<S: BinaryFloatingPoint, E: Error>(
+    at x: S, step h: S, side: Side, _ f: (S) throws(E) -> S
+  ) throws(E) -> S {
+    let signed = side == .right ? h : -h
+    let f0 = try f(x)
+    let f1 = try f(x + signed)
+    let f2 = try f(x + 2 * signed)
+    return (4 * (f1 - f0) - (f2 - f0)) / (2 * signed)
+  }
+
+  /// The one-sided second-order difference at `x` with the step ``step(at:power:)``.
+  @inlinable
+  public static func secondOrder<S: BinaryFloatingPoint, E: Error>(
+    at x: S, side: Side, _ f: (S) throws(E) -> S
+  ) throws(E) -> S {
+    try secondOrder(at: x, step: step(at: x), side: side, f)
   }
 
   @inlinable

@@ -80,15 +80,15 @@ struct Stencil<W: CheckableScalar> {
   }
 
   /// Second-order estimate on the given side: central (f(x+h) - f(x-h)) / 2h, or the
-  /// one-sided (∓3f(x) ± 4f(x±h) ∓ f(x±2h)) / 2h that stays on one side of x.
+  /// one-sided ``FiniteDifference/secondOrder(at:step:side:_:)`` that stays on one side of x.
   func secondOrder(at x: W, step h: W, side: Side) -> W {
     let s = scale(at: x)
     let g = { (t: W) in self.f(t) * s }
     let value: W
     switch side {
     case .central: value = FiniteDifference.central(at: x, step: h, g)
-    case .forward: value = (-3 * g(x) + 4 * g(x + h) - g(x + 2 * h)) / (2 * h)
-    case .backward: value = (3 * g(x) - 4 * g(x - h) + g(x - 2 * h)) / (2 * h)
+    case .forward: value = FiniteDifference.secondOrder(at: x, step: h, side: .right, g)
+    case .backward: value = FiniteDifference.secondOrder(at: x, step: h, side: .left, g)
     }
     return value / s
   }

@@ -92,6 +92,13 @@ public struct LayerReport: Sendable, Hashable, Codable {
   public var statistics: [StatisticalCheck] = []
   /// How long the check took, in seconds.
   public var seconds: Double = 0
+  /// The entries that lay within a step of a declared kink (see
+  /// ``/LayerCore/PiecewiseSmoothLayer``), and how each was differentiated instead of
+  /// straddling it.
+  public var kinkEntries: [KinkEntry] = []
+
+  /// How many entries lay within a step of a declared kink.
+  public var kinks: Int { kinkEntries.count }
 
   /// Whether something was compared and nothing went wrong.
   public var passed: Bool { problems.isEmpty && points > 0 }
@@ -122,6 +129,7 @@ extension LayerReport: CustomStringConvertible {
       lines += statistics.map { "    \($0.kind.title): \($0.detail)" }
     }
     lines += tensorLines(tensors)
+    lines += kinkLines(kinkEntries)
     lines += worstLines(worst, measure: "error") { $0.error }
     return lines.joined(separator: "\n")
   }
@@ -133,6 +141,20 @@ func tensorLines(_ tensors: [TensorSummary]) -> [String] {
     "    \(tensor.name): \(tensor.checkedEntries.count)/\(tensor.count) entries, worst error "
       + "\(format(tensor.maxRelativeError)), difference \(format(tensor.difference))"
   }
+}
+
+/// One line counting the entries near declared kinks by what was done, then the first few.
+func kinkLines(_ entries: [KinkEntry]) -> [String] {
+  guard !entries.isEmpty else { return [] }
+  let counts = [KinkEntry.Side.left, .right, .both, .shorterStep, .unresolvable].map { side in
+    entries.filter { $0.side == side }.count
+  }
+  return [
+    "    kinks: \(entries.count) entries within a step of a declared kink (one-sided: "
+      + "\(counts[0]) left, \(counts[1]) right; on the kink: \(counts[2]); shorter step: "
+      + "\(counts[3]); unresolvable: \(counts[4]))"
+  ]
+    + entries.prefix(3).map { "    kink: \($0)" }
 }
 
 /// One line per entry: where it is, both values and `measure`.

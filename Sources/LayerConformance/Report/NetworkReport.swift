@@ -18,6 +18,15 @@ public struct NetworkReport: Sendable, Hashable, Codable {
   public var worst: [EntryResult]
   /// Everything that went wrong; empty when the check passed.
   public var problems: [Problem]
+  /// The parameter entries (or directions) whose difference would have straddled a declared
+  /// kink of a layer, and how each was differentiated instead.
+  public var kinkEntries: [KinkEntry] = []
+
+  /// How many parameter entries (or directions) came within a step of a declared kink.
+  public var kinks: Int { kinkEntries.count }
+
+  /// How many of them had kinks within reach on both sides and were not compared.
+  public var unresolvableAtKinks: Int { kinkEntries.filter { $0.side == .unresolvable }.count }
 
   /// Whether something was compared, the difference is within the threshold and nothing else
   /// went wrong.
@@ -33,6 +42,7 @@ extension NetworkReport: CustomStringConvertible {
     ]
     for problem in problems { lines.append("  - \(problem.message)") }
     lines += tensorLines(tensors)
+    lines += kinkLines(kinkEntries)
     lines += worstLines(worst, measure: "|a - n|") { Swift.abs($0.analytic - $0.numeric) }
     return lines.joined(separator: "\n")
   }

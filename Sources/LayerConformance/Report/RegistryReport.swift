@@ -89,7 +89,7 @@ private struct LayerRowFields: Encodable {
 
   enum CodingKeys: String, CodingKey {
     case component, scalar, passed, strategy, points, maxRelativeError, tolerance, tensors
-    case worst, problems, statistics, seconds
+    case worst, problems, statistics, seconds, kinks, kinkEntries
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -106,6 +106,8 @@ private struct LayerRowFields: Encodable {
     try container.encode(report.problems, forKey: .problems)
     try container.encode(report.statistics, forKey: .statistics)
     try container.encode(report.seconds, forKey: .seconds)
+    try container.encode(report.kinks, forKey: .kinks)
+    try container.encode(report.kinkEntries, forKey: .kinkEntries)
   }
 }
 
@@ -123,7 +125,8 @@ extension RegistryReport: CustomStringConvertible {
       "\(rows.count - failed.count) passed, \(failed.count) failed (activations: confirmed = "
         + "points where the two finite differences agreed with the dual numbers, kinks = "
         + "confirmed/declared; layers: gradients of L = <R, layer(x)> w.r.t. the input and every "
-        + "parameter tensor; tolerance: \(toleranceSummary) relative)"
+        + "parameter tensor, kinks = entries within a step of a declared kink; tolerance: "
+        + "\(toleranceSummary) relative)"
     ]
     summary += problems.map { "error: \($0.message)" }
     sections.append(summary.joined(separator: "\n"))
@@ -157,12 +160,14 @@ extension RegistryReport: CustomStringConvertible {
   public var layerTable: TextTable {
     TextTable(
       header: [
-        "layer", "scalar", "strategy", "points", "worst rel. error", "time (ms)", "verdict",
+        "layer", "scalar", "strategy", "points", "worst rel. error", "kinks", "time (ms)",
+        "verdict",
       ],
       rows: layers.map { report in
         [
           report.component, report.scalar, report.strategy, "\(report.points)",
-          format(report.maxRelativeError, digits: 3), milliseconds(report.seconds),
+          format(report.maxRelativeError, digits: 3), "\(report.kinks)",
+          milliseconds(report.seconds),
           report.passed ? "pass" : "FAIL",
         ]
       })

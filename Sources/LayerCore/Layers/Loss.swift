@@ -50,6 +50,17 @@ public protocol Penalty: Sendable {
 
   /// The gradient of ``value(_:)`` with respect to `parameter`, written by hand.
   func gradient<T: LayerScalar>(_ parameter: Tensor<T>) -> Tensor<T>
+
+  /// The kinks of the penalty as a function of any one entry of the parameter (the penalty is
+  /// a sum of one function of each entry), each with the value ``gradient(_:)`` returns
+  /// exactly there: `[Kink(at: 0, convention: .average)]` for λ‖w‖₁, whose gradient is 0 at 0.
+  /// Defaults to none.
+  var kinks: [Kink] { get }
+}
+
+extension Penalty {
+  /// No kinks: the penalty is smooth in every entry.
+  public var kinks: [Kink] { [] }
 }
 
 /// Checks that a prediction and a target can be compared: same shape, at least one element.

@@ -11,6 +11,9 @@ public struct L1Penalty: Penalty {
   /// `"L1Penalty"`.
   public var name: String { "L1Penalty" }
 
+  /// |w| has a kink at 0, where the gradient returns 0, the average of −λ and λ.
+  public var kinks: [Kink] { [Kink(at: 0, convention: .average)] }
+
   /// `λ Σ |w|`.
   @inlinable
   public func value<T: LayerScalar>(_ parameter: Tensor<T>) -> T {
