@@ -22,6 +22,13 @@ let activations: [String] = [
   "ELU",
   "CELU",
   "SELU",
+  "Softplus",
+  "LogSigmoid",
+  "SiLU",
+  "Mish",
+  "GELU",
+  "GELUTanh",
+  "Tanhshrink",
 ]
 
 // MARK: - Derived targets and products
