@@ -13,6 +13,15 @@
 
 #if !LAYERKIT_NO_FLOAT16 && (arch(arm64) || (arch(x86_64) && os(Linux)))
   extension Float16: LayerScalar {
+    /// Compositions are evaluated in `Double` and rounded once, as for `Float` (see
+    /// ``LayerScalar/Evaluation``): no intermediate such as x³ overflows half precision.
+    public typealias Evaluation = Double
+    /// `x` converted exactly to `Double`.
+    @inlinable @inline(__always)
+    public static func widened(_ x: Float16) -> Double { Double(x) }
+    /// `x` rounded to nearest `Float16`.
+    @inlinable @inline(__always)
+    public static func narrowed(_ x: Double) -> Float16 { Float16(x) }
     /// Absolute value.
     @inlinable @inline(__always)
     public static func abs(_ x: Float16) -> Float16 { x.magnitude }
