@@ -187,6 +187,9 @@ let scaffoldingTargets: [Target] = [
 
 let package = Package(
   name: "LayerKit",
+  // Float16, which the conformance kit checks in, needs these on Apple platforms (on arm64;
+  // x86_64 macOS has no Float16, and the kit compiles it out there).
+  platforms: [.macOS(.v11), .iOS(.v14), .tvOS(.v14), .watchOS(.v7)],
   products: [
     .library(name: "LayerCore", targets: ["LayerCore"]),
     .library(name: "LayerConformance", targets: ["LayerConformance"]),

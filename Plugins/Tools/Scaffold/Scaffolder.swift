@@ -214,8 +214,8 @@ struct Scaffolder {
              the parameters, the kinks, the formula and the derivative.
              As created, it is a renamed copy of the template's example and already passes.
           2. swift test
-             checks \(name) in Float and in Double and names every point where the hand-written
-             derivative disagrees with the formula.
+             checks \(name) in Float, Double and Float16 and names every point where the
+             hand-written derivative disagrees with the formula.
           3. swift run layerkit check --component \(name)
              prints the same check as a table.
         """
@@ -227,8 +227,8 @@ struct Scaffolder {
              the parameters, the forward pass and the backward pass.
              As created, it is a renamed copy of the template's example and already passes.
           2. swift test
-             checks \(name) in Float and in Double and names every input or parameter entry
-             where the backward pass disagrees with the forward pass.
+             checks \(name) in Float, Double and Float16 and names every input or parameter
+             entry where the backward pass disagrees with the forward pass.
           3. swift run layerkit check --component \(name)
              prints the same check as a table.
         """

@@ -42,10 +42,7 @@ public struct LayerChecker: Sendable {
 
   /// Checks the layer `blueprint` builds, in the scalar type named by `scalar`.
   public func check(_ blueprint: any LayerBlueprint, as scalar: ScalarKind) -> LayerReport {
-    switch scalar {
-    case .float: check(blueprint, as: Float.self)
-    case .double: check(blueprint, as: Double.self)
-    }
+    check(blueprint, as: scalar.type)
   }
 
   /// Checks the layer `blueprint` builds, in `T`, against references computed in `T.Wide`.
@@ -105,7 +102,7 @@ public struct LayerChecker: Sendable {
   {
     LayerReport(
       component: component, scalar: T.scalarName, strategy: "\(options.strategy)", points: 0,
-      maxRelativeError: 0, tolerance: T.tolerance, tensors: [], worst: [], problems: [problem])
+      maxRelativeError: 0, tolerance: T.layerTolerance, tensors: [], worst: [], problems: [problem])
   }
 
   /// Checks `layer` at `input`, computing numeric references with `reference`, the same layer

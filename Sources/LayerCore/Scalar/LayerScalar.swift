@@ -2,7 +2,8 @@
 ///
 /// `LayerScalar` asks for field arithmetic, ordering and the elementary functions that
 /// activations need, and nothing that ties a conformer to a binary floating-point layout.
-/// `Float`, `Double` and (on x86 Linux and macOS) `Float80` conform, and so does a
+/// `Float`, `Double`, `Float16` (on arm64 and x86_64 Linux; its elementary functions are
+/// computed in `Float` and rounded) and `Float80` (on x86 Linux and macOS) conform, and so does a
 /// forward-mode dual number, which lets the conformance kit differentiate a component's own
 /// generic forward code exactly.
 ///

@@ -93,7 +93,7 @@ extension Double: LayerScalar {
   public static func pow(_ x: Double, _ y: Double) -> Double { libmPow(x, y) }
 }
 
-#if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
+#if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android)) && !LAYERKIT_NO_FLOAT80
   extension Float80: LayerScalar {
     /// Absolute value.
     @inlinable @inline(__always)
