@@ -8,10 +8,7 @@ extension LayerChecker {
   /// Checks the full input Jacobian of the layer `blueprint` builds, in the scalar type named
   /// by `scalar`. See `checkJacobian(_:reference:input:name:)`.
   public func checkJacobian(_ blueprint: any LayerBlueprint, as scalar: ScalarKind) -> LayerReport {
-    switch scalar {
-    case .float: checkJacobian(blueprint, as: Float.self)
-    case .double: checkJacobian(blueprint, as: Double.self)
-    }
+    checkJacobian(blueprint, as: scalar.type)
   }
 
   /// Checks the full input Jacobian of the layer `blueprint` builds, in `T`, at the same
