@@ -22,6 +22,13 @@ let activations: [String] = [
   "ELU",
   "CELU",
   "SELU",
+  "Softplus",
+  "LogSigmoid",
+  "SiLU",
+  "Mish",
+  "GELU",
+  "GELUTanh",
+  "Tanhshrink",
 ]
 
 // MARK: - Derived targets and products
@@ -52,6 +59,9 @@ let layers: [String] = [
   "Dense",
   "Dropout",
   "Sequential",
+  "Softmax",
+  "LogSoftmax",
+  "PReLU",
 ]
 
 /// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the
@@ -177,6 +187,9 @@ let scaffoldingTargets: [Target] = [
 
 let package = Package(
   name: "LayerKit",
+  // Float16, which the conformance kit checks in, needs these on Apple platforms (on arm64;
+  // x86_64 macOS has no Float16, and the kit compiles it out there).
+  platforms: [.macOS(.v11), .iOS(.v14), .tvOS(.v14), .watchOS(.v7)],
   products: [
     .library(name: "LayerCore", targets: ["LayerCore"]),
     .library(name: "LayerConformance", targets: ["LayerConformance"]),

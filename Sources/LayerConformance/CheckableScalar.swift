@@ -1,10 +1,15 @@
+import Foundation
 import LayerCore
 
 /// A concrete floating-point type the conformance kit can check components in.
 ///
 /// Each type names a ``Wide`` type in which the kit computes its numeric references
-/// (`Float` → `Double`, `Double` → `Float80` where the platform has it), and the tolerance a
-/// correct component must meet in it.
+/// (`Float16` → `Double`, `Float` → `Double`, `Double` → `Float80` where the platform has it
+/// and `Double` elsewhere), and the tolerance a correct component must meet in it.
+///
+/// Two compile-time switches take the branches other platforms take, on any machine:
+/// `-Xswiftc -DLAYERKIT_NO_FLOAT80` computes the `Double` references in `Double`, as on arm64,
+/// and `-Xswiftc -DLAYERKIT_NO_FLOAT16` compiles `Float16` out, as on x86_64 macOS.
 public protocol CheckableScalar: LayerScalar, BinaryFloatingPoint {
   /// The wider type the numeric side of a check is computed in.
   associatedtype Wide: CheckableScalar
@@ -78,7 +83,7 @@ extension Float: CheckableScalar {
   }
 }
 
-#if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
+#if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android)) && !LAYERKIT_NO_FLOAT80
   extension Double: CheckableScalar {
     /// References for `Double` are computed in `Float80`.
     public typealias Wide = Float80
@@ -101,24 +106,37 @@ extension Float: CheckableScalar {
   }
 #else
   extension Double: CheckableScalar {
-    /// Without `Float80`, references for `Double` are computed in `Double` itself.
+    /// Without `Float80` (arm64, or `-DLAYERKIT_NO_FLOAT80`), references for `Double` are
+    /// computed in `Double` itself.
     public typealias Wide = Double
     /// `"Double"`.
     public static var scalarName: String { "Double" }
-    /// 1e-8 relative; absolute below 1e-5, scaled down to 1e-7 where |f(x)| is tiny.
+    /// As with `Float80` references: 1e-8 relative; absolute below 1e-5, scaled down to 1e-7
+    /// where |f(x)| is tiny. Dual numbers in `Double` are still exact up to the rounding of
+    /// the implementation; the layer checker raises its floor for the central differences'
+    /// noise in `Double` (see ``CheckableScalar/layerTolerance``).
     public static var tolerance: Tolerance {
       Tolerance(relative: 1e-8, floor: 1e-5, minimumScale: 1e-2)
     }
   }
 #endif
 
-/// The scalar types the kit checks, as a value (for command-line flags and test arguments).
-public enum ScalarKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
-  /// `Float`.
-  case float = "Float"
-  /// `Double`.
-  case double = "Double"
-
-  /// `"Float"` or `"Double"`.
-  public var description: String { rawValue }
+extension CheckableScalar {
+  /// The tolerance of the layer checker: ``tolerance`` with its floor raised, where needed,
+  /// above the noise of a central difference computed in ``Wide``.
+  ///
+  /// A central difference of the objective with step h = ∛ε_W · max(|x|, 1) carries a rounding
+  /// error of about ε_W / h = ε_W^(2/3) times the objective's magnitude. An entry whose
+  /// gradient is of that size is judged absolutely, with slack `relative × floor`, so the floor
+  /// must satisfy `relative × floor ≥ 32 · ε_W^(2/3)` (a factor 32 for the objective's size
+  /// and the terms it sums). `Float` (W = `Double`): 32 · 3.7e-11 / 1e-4 = 1.2e-5, below its
+  /// floor 1e-2. `Double` with `Float80`: 32 · 2.3e-13 / 1e-8 = 7.3e-4. `Double` in `Double`:
+  /// 32 · 3.7e-11 / 1e-8 = 0.12. `Float16` (W = `Double`): 1.5e-7, below its floor 1.
+  @inlinable
+  public static var layerTolerance: Tolerance {
+    var result = tolerance
+    let noise = 32 * Foundation.pow(Double(Wide.ulpOfOne), 2.0 / 3)
+    result.floor = Swift.max(result.floor, noise / result.relative)
+    return result
+  }
 }

@@ -51,11 +51,7 @@ struct CheckCommand {
         components.append(try value(for: argument))
       case "--scalar":
         let name = try value(for: argument)
-        guard
-          let scalar = ScalarKind.allCases.first(where: {
-            $0.rawValue.lowercased() == name.lowercased()
-          })
-        else {
+        guard let scalar = ScalarKind(named: name) else {
           throw UsageError(
             "unknown scalar type '\(name)' (known: \(Self.scalarNames.joined(separator: ", ")))")
         }

@@ -1,7 +1,9 @@
 // TEMPLATE: A complete, correct activation to copy. The quickest way to use it:
 // TEMPLATE:   swift package --allow-writing-to-package-directory new-activation <Name>
 // TEMPLATE: which creates Sources/Activations/<Name>/ from this folder with `Template` renamed
-// TEMPLATE: and registers it. Lines starting with `// TEMPLATE:` are dropped in the copy.
+// TEMPLATE: and registers it. Lines starting with `// TEMPLATE:` are dropped in the copy; with
+// TEMPLATE: --no-parameters, so are the lines between `parameters begin` and `parameters end`,
+// TEMPLATE: and each `without parameters:` line is kept as the text after the colon.
 // TEMPLATE: This folder is compiled as the internal target `_TemplateActivation` and checked by
 // TEMPLATE: `swift test` like any registered activation, so it always builds and passes.
 import LayerCore
@@ -17,9 +19,11 @@ public struct Template: Activation {
   // MARK: ✏️ 1. PARAMETERS
   // One stored `Double` per parameter, with a default. List each in `parameters` with the
   // values the kit should check it at (cover every regime: 0, small, large, above 1), and
-  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, delete this
-  // section's stored property, `parameters` and `setting(_:to:)`, and keep `public init() {}`.
+  // accept it in `setting(_:to:)`, rejecting invalid values. Without parameters, scaffold with
+  // `new-activation --no-parameters <Name>...`, which leaves this section as `public init() {}`
+  // and the formula at β = 1 (or delete the stored property, `parameters` and `setting(_:to:)`).
 
+  // TEMPLATE: parameters begin
   /// The sharpness β > 0. Default 1.
   public var beta: Double
 
@@ -43,6 +47,9 @@ public struct Template: Activation {
     }
     return Template(beta: value)
   }
+  // TEMPLATE: parameters end
+  // TEMPLATE: without parameters: /// Creates the activation. It has no parameters.
+  // TEMPLATE: without parameters: public init() {}
 
   // MARK: ✏️ 2. KINKS
   // Every point where the function is continuous but not differentiable, with the value your
@@ -63,8 +70,12 @@ public struct Template: Activation {
   /// intermediate overflows, even at the largest finite x.
   @inlinable
   public func value<T: LayerScalar>(at x: T) -> T {
-    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)
+    // TEMPLATE: parameters begin
+    let beta = T(self.beta)
+    // TEMPLATE: parameters end
+    // TEMPLATE: without parameters: let beta: T = 1
+    let positivePart = x >= 0 ? x : 0  // >=: a dual number at 0 then carries 1 − 1/2
+    return positivePart + T.log1p(T.exp(-T.abs(beta * x))) / beta
   }
 
   // MARK: ✏️ 4. DERIVATIVE
@@ -74,6 +85,10 @@ public struct Template: Activation {
   /// σ(βx).
   @inlinable
   public func derivative<T: LayerScalar>(at x: T) -> T {
-    T.logistic(T(beta) * x)
+    // TEMPLATE: parameters begin
+    let beta = T(self.beta)
+    // TEMPLATE: parameters end
+    // TEMPLATE: without parameters: let beta: T = 1
+    return T.logistic(beta * x)
   }
 }

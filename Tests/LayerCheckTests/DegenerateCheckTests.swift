@@ -54,8 +54,8 @@ struct DegenerateCheckTests {
   func missingOrMisshapenGradientsFail(_ lapse: ForgetfulDense.Lapse) throws {
     var random = RandomSource(seed: 1)
     let dense = try Dense<Double>(inputSize: 3, outputSize: 2, random: &random)
-    let wide = try Dense<Float80>(
-      weight: Tensor(shape: [3, 2], scalars: dense.weight.scalars.map(Float80.init)),
+    let wide = try Dense<Double.Wide>(
+      weight: Tensor(shape: [3, 2], scalars: dense.weight.scalars.map { Double.Wide($0) }),
       bias: Tensor(zeros: [2]))
     let input = Tensor<Double>(shape: [2, 3], repeating: 0.5)
     for strategy in [Strategy.everyEntry, .directional(count: 3)] {
@@ -71,7 +71,7 @@ struct DegenerateCheckTests {
   @Test func aReferenceOfAnotherShapeFails() throws {
     var random = RandomSource(seed: 1)
     let layer = try Dense<Double>(inputSize: 3, outputSize: 2, random: &random)
-    let reference = try Dense<Float80>(inputSize: 3, outputSize: 4, random: &random)
+    let reference = try Dense<Double.Wide>(inputSize: 3, outputSize: 4, random: &random)
     let report = LayerChecker().check(
       layer, reference: reference, input: Tensor(zeros: [2, 3]), name: "Dense")
     #expect(!report.passed)
@@ -81,7 +81,7 @@ struct DegenerateCheckTests {
   @Test func anEmptyInputChecksNothingAndSaysSo() {
     let report = LayerChecker().check(
       ActivationLayer(Tanh(), of: Double.self),
-      reference: ActivationLayer(Tanh(), of: Float80.self),
+      reference: ActivationLayer(Tanh(), of: Double.Wide.self),
       input: Tensor(zeros: [0, 3]), name: "Tanh")
     expectFailure(report.problems, passed: report.passed, .nothingChecked, mentioning: "no entry")
   }

@@ -54,11 +54,12 @@ func valuesNearKinks<T: CheckableScalar>(_: T.Type, count: Int, _ random: inout 
 struct KinkTests {
   static let seeds = 1000
 
-  @Test(arguments: KinkedLayer.allCases, ScalarKind.allCases)
+  @Test(arguments: KinkedLayer.allCases, KinkScalars.all)
   func sweepOfSeedsNearKinksHasNoFalseAlarm(_ kind: KinkedLayer, _ scalar: ScalarKind) throws {
-    switch scalar {
-    case .float: try sweep(kind, Float.self)
-    case .double: try sweep(kind, Double.self)
+    if scalar == .float {
+      try sweep(kind, Float.self)
+    } else {
+      try sweep(kind, Double.self)
     }
   }
 
@@ -96,11 +97,12 @@ struct KinkTests {
     case slope09OnTheRight, slope01OnTheLeft, halfAtTheKink, leaky03For02, l1HalfOnTheNegativeSide
   }
 
-  @Test(arguments: Mutant.allCases, ScalarKind.allCases)
+  @Test(arguments: Mutant.allCases, KinkScalars.all)
   func mutantWrongOnlyNearTheKinkIsCaught(_ mutant: Mutant, _ scalar: ScalarKind) throws {
-    switch scalar {
-    case .float: try expectCaught(mutant, Float.self)
-    case .double: try expectCaught(mutant, Double.self)
+    if scalar == .float {
+      try expectCaught(mutant, Float.self)
+    } else {
+      try expectCaught(mutant, Double.self)
     }
   }
 
@@ -170,4 +172,11 @@ struct KinkTests {
     #expect(FiniteDifference.secondOrder(at: 0, step: 0.25, side: .left) { Swift.abs($0) } == -1)
     #expect(FiniteDifference.secondOrder(at: 0, step: 0.25, side: .right) { Swift.abs($0) } == 1)
   }
+}
+
+/// The scalar types of the kink sweeps: `Float` and `Double`. Half precision is not swept here:
+/// its inputs cannot lie within 1e-7 of a kink except at it, and its network checks need
+/// ``NetworkCheckScalar``, which `ScalarKind.type` does not promise.
+enum KinkScalars {
+  static let all: [ScalarKind] = [.float, .double]
 }

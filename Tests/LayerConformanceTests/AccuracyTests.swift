@@ -75,6 +75,12 @@ struct AccuracyTests {
     #expect(Set(piecewise).isSubset(of: Set(Self.ulpTabulated)))
   }
 
+  @Test func theSmoothActivationsHaveBothKindsOfTable() {
+    let smooth = ["Softplus", "LogSigmoid", "SiLU", "Mish", "GELU", "GELUTanh", "Tanhshrink"]
+    #expect(Set(smooth).isSubset(of: Set(Self.ulpTabulated)))
+    #expect(Set(smooth).isSubset(of: Set(Self.tabulated)))
+  }
+
   /// f and f' in Double: median error at most 1 ULP, maximum at most 4, wherever the correctly
   /// rounded result is normal; the tables include the tails and tiny arguments.
   @Test(arguments: AccuracyTests.ulpTabulated)

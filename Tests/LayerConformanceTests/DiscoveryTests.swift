@@ -35,7 +35,9 @@ struct DiscoveryTests {
     let report = checker.check(Mutant("relu' at 1e-3", "", .relu, .switchAt(1e-3)), as: scalar)
     let switchProblem = try #require(
       report.problems.first { $0.message.contains("the derivative jumps at") })
-    #expect(abs((switchProblem.x ?? 0) - 1e-3) <= 1e-9)
+    // The switch is at T(1e-3), 1e-3 rounded to T, and the derivative is evaluated in T: it is
+    // located to within one spacing of T there (about 9.5e-7 in Float16), or 1e-9.
+    #expect(abs((switchProblem.x ?? 0) - 1e-3) <= max(1e-9, spacing(of: scalar.type, at: 1e-3)))
     #expect(switchProblem.message.contains("but the function is smooth there"))
   }
 
@@ -127,3 +129,6 @@ struct DomainTests {
     #expect(report.problems.contains { $0.kind == .derivativeMismatch })
   }
 }
+
+/// The distance from `x` rounded to `T` to the next larger value of `T`.
+func spacing<T: CheckableScalar>(of _: T.Type, at x: Double) -> Double { Double(T(x).ulp) }

@@ -47,6 +47,10 @@ struct Mutant: Activation {
   var mutation: Mutation
   /// Whether the mutation is large enough to be caught by the Float tolerance too.
   var inFloat = true
+  /// Whether `Float16` can still see the mutation, or it lies below half precision's
+  /// resolution (a factor within 8ε = 2⁻⁷ of 1, or a derivative that `Float16` rounds to 0
+  /// anyway, as in a tail beyond |x| ≈ 17).
+  var inFloat16 = true
 
   var name: String { label }
 
@@ -169,9 +173,12 @@ struct Mutant: Activation {
 
 extension Mutant {
   init(
-    _ label: String, _ category: String, _ base: Base, _ mutation: Mutation, inFloat: Bool = true
+    _ label: String, _ category: String, _ base: Base, _ mutation: Mutation, inFloat: Bool = true,
+    inFloat16: Bool = true
   ) {
-    self.init(label: label, category: category, base: base, mutation: mutation, inFloat: inFloat)
+    self.init(
+      label: label, category: category, base: base, mutation: mutation, inFloat: inFloat,
+      inFloat16: inFloat16)
   }
 
   /// The mutation suite: every mutant must fail.
@@ -188,18 +195,30 @@ extension Mutant {
     Mutant("-sigmoid'", "wrong sign", .sigmoid, .negated),
     Mutant("leaky slope -α", "wrong sign", .leaky(0.01), .leftSlope(-0.01)),
     Mutant("tanh' × 1.01", "constant factor", .tanh, .factor(1.01)),
-    Mutant("sigmoid' × (1 + 1e-3)", "constant factor", .sigmoid, .factor(1 + 1e-3)),
-    Mutant("tanh' × (1 + 1e-4)", "constant factor", .tanh, .factor(1 + 1e-4), inFloat: false),
-    Mutant("sigmoid' × (1 - 1e-5)", "constant factor", .sigmoid, .factor(1 - 1e-5), inFloat: false),
-    Mutant("relu' × (1 + 1e-5)", "constant factor", .relu, .factor(1 + 1e-5), inFloat: false),
-    Mutant("tanh' × 1.5 for |x| > 4", "tail beyond |x| > 4", .tanh, .factorBeyond(4, 1.5)),
+    Mutant(
+      "sigmoid' × (1 + 1e-3)", "constant factor", .sigmoid, .factor(1 + 1e-3), inFloat16: false),
+    Mutant(
+      "tanh' × (1 + 1e-4)", "constant factor", .tanh, .factor(1 + 1e-4), inFloat: false,
+      inFloat16: false),
+    Mutant(
+      "sigmoid' × (1 - 1e-5)", "constant factor", .sigmoid, .factor(1 - 1e-5), inFloat: false,
+      inFloat16: false),
+    Mutant(
+      "relu' × (1 + 1e-5)", "constant factor", .relu, .factor(1 + 1e-5), inFloat: false,
+      inFloat16: false),
+    Mutant(
+      "tanh' × 1.5 for |x| > 4", "tail beyond |x| > 4", .tanh, .factorBeyond(4, 1.5),
+      inFloat16: false),
     Mutant("sigmoid' ≈ e^-|x| for |x| > 4", "tail beyond |x| > 4", .sigmoid, .asymptoticBeyond(4)),
     Mutant(
-      "sigmoid' × 1.001 for |x| > 4", "tail beyond |x| > 4", .sigmoid, .factorBeyond(4, 1.001)),
-    Mutant("tanh' × 1.01 on [1, 1.5]", "interval of width 0.5", .tanh, .factorOn(1...1.5, 1.01)),
+      "sigmoid' × 1.001 for |x| > 4", "tail beyond |x| > 4", .sigmoid, .factorBeyond(4, 1.001),
+      inFloat16: false),
+    Mutant(
+      "tanh' × 1.01 on [1, 1.5]", "interval of width 0.5", .tanh, .factorOn(1...1.5, 1.01),
+      inFloat16: false),
     Mutant(
       "sigmoid' × (1 + 1e-4) on [-2.3, -1.8]", "interval of width 0.5", .sigmoid,
-      .factorOn(-2.3 ... -1.8, 1 + 1e-4), inFloat: false),
+      .factorOn(-2.3 ... -1.8, 1 + 1e-4), inFloat: false, inFloat16: false),
     Mutant(
       "softplus' = 0 on [2, 2.5]", "interval of width 0.5", .softplus(beta: 1), .zeroOn(2...2.5)),
     Mutant("relu' = 0.01 left", "wrong slope on one side of a kink", .relu, .leftSlope(0.01)),
@@ -222,16 +241,19 @@ extension Mutant {
       .ignoresParameter),
     Mutant(
       "sigmoid' = 0 for |x| > 20", "saturated tail cut too early", .sigmoid, .cutToZeroBeyond(20),
-      inFloat: false),
+      inFloat: false, inFloat16: false),
     Mutant(
       "tanh' = 0 for |x| > 10", "saturated tail cut too early", .tanh, .cutToZeroBeyond(10),
-      inFloat: false),
-    Mutant("tanh' = 0 for |x| > 6", "saturated tail cut too early", .tanh, .cutToZeroBeyond(6)),
+      inFloat: false, inFloat16: false),
     Mutant(
-      "sigmoid' = 0 for x < -12", "saturated tail cut too early", .sigmoid, .cutToZeroBelow(-12)),
+      "tanh' = 0 for |x| > 6", "saturated tail cut too early", .tanh, .cutToZeroBeyond(6),
+      inFloat16: false),
+    Mutant(
+      "sigmoid' = 0 for x < -12", "saturated tail cut too early", .sigmoid, .cutToZeroBelow(-12),
+      inFloat16: false),
     Mutant(
       "softplus' = 0 for x < -20", "saturated tail cut too early", .softplus(beta: 1),
-      .cutToZeroBelow(-20), inFloat: false),
+      .cutToZeroBelow(-20), inFloat: false, inFloat16: false),
   ]
 
   /// Correct twins of every base: all must pass.

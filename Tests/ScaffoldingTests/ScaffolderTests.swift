@@ -264,3 +264,33 @@ struct ScaffoldTests {
     #expect(plan.manifest.contains("\"ZzProbe\","))
   }
 }
+
+/// `--no-parameters`: the copy has no example parameter, and the formula is at β = 1.
+struct ScaffolderWithoutParametersTests {
+  @Test func theCopyHasNoParameterAndStillComputesSoftplus() throws {
+    let fixture = try Fixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    let plans = try Scaffolder(root: fixture.root, withoutParameters: true)
+      .scaffold(.activation, named: ["Mish", "Swish"])
+    for plan in plans {
+      let text = try #require(plan.files.first?.contents)
+      #expect(!text.contains("public var beta"), "\(plan.folder)")
+      #expect(!text.contains("func setting"), "\(plan.folder)")
+      #expect(!text.contains("var parameters"), "\(plan.folder)")
+      #expect(!text.contains("TEMPLATE"), "\(plan.folder)")
+      #expect(text.contains("\n  public init() {}\n"), "\(plan.folder)")
+      #expect(text.contains("\n    let beta: T = 1\n"), "\(plan.folder)")
+    }
+  }
+
+  @Test func withoutTheFlagTheCopyKeepsTheParameter() throws {
+    let fixture = try Fixture()
+    defer { try? FileManager.default.removeItem(at: fixture.root) }
+    let plans = try Scaffolder(root: fixture.root).scaffold(.activation, named: ["Mish"])
+    let text = try #require(plans.first?.files.first?.contents)
+    #expect(text.contains("public var beta: Double"))
+    #expect(text.contains("\n    let beta = T(self.beta)\n"))
+    #expect(!text.contains("let beta: T = 1"))
+    #expect(!text.contains("TEMPLATE"))
+  }
+}

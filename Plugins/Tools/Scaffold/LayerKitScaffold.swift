@@ -1,7 +1,8 @@
 import Foundation
 
-/// `LayerKitScaffold <activation|layer> <Name>... [--package <dir>]`: the tool behind the
-/// `new-activation` and `new-layer` command plugins.
+/// `LayerKitScaffold <activation|layer> [--no-parameters] <Name>... [--package <dir>]`: the tool
+/// behind the `new-activation` and `new-layer` command plugins. `--no-parameters` leaves the
+/// template's example parameter out of every copy (for activations without parameters).
 ///
 /// Exit status: 0 created, 1 refused (nothing written), 2 bad usage.
 @main
@@ -14,6 +15,11 @@ enum LayerKitScaffold {
       root = URL(fileURLWithPath: arguments[flag + 1])
       arguments.removeSubrange(flag...(flag + 1))
     }
+    var withoutParameters = false
+    if let flag = arguments.firstIndex(of: "--no-parameters") {
+      withoutParameters = true
+      arguments.remove(at: flag)
+    }
     guard arguments.count >= 1, let kind = ComponentKind(rawValue: arguments[0]) else {
       usage("the first argument must be activation or layer")
     }
@@ -21,7 +27,7 @@ enum LayerKitScaffold {
     guard !names.isEmpty else {
       usage("give the name of the new \(kind.rawValue), e.g. `\(kind.verb) Swish`")
     }
-    let scaffolder = Scaffolder(root: root)
+    let scaffolder = Scaffolder(root: root, withoutParameters: withoutParameters)
     do throws(ScaffoldError) {
       let plans = try scaffolder.scaffold(kind, named: names)
       print(scaffolder.summary(kind, named: names, plans: plans))
@@ -38,7 +44,7 @@ enum LayerKitScaffold {
       Data(
         """
         error: \(problem)
-        usage: swift package --allow-writing-to-package-directory new-activation <Name>...
+        usage: swift package --allow-writing-to-package-directory new-activation [--no-parameters] <Name>...
                swift package --allow-writing-to-package-directory new-layer <Name>...
 
         """.utf8))

@@ -114,6 +114,8 @@ struct ScaffoldPlan: Equatable {
 struct Scaffolder {
   /// The package root.
   var root: URL
+  /// `--no-parameters`: the copy drops the template's example parameter (see ``substitute(_:name:)``).
+  var withoutParameters = false
   var fileManager: FileManager = .default
 
   /// Computes every file the scaffold would write, reading but never writing.
@@ -212,8 +214,8 @@ struct Scaffolder {
              the parameters, the kinks, the formula and the derivative.
              As created, it is a renamed copy of the template's example and already passes.
           2. swift test
-             checks \(name) in Float and in Double and names every point where the hand-written
-             derivative disagrees with the formula.
+             checks \(name) in Float, Double and Float16 and names every point where the
+             hand-written derivative disagrees with the formula.
           3. swift run layerkit check --component \(name)
              prints the same check as a table.
         """
@@ -225,8 +227,8 @@ struct Scaffolder {
              the parameters, the forward pass and the backward pass.
              As created, it is a renamed copy of the template's example and already passes.
           2. swift test
-             checks \(name) in Float and in Double and names every input or parameter entry
-             where the backward pass disagrees with the forward pass.
+             checks \(name) in Float, Double and Float16 and names every input or parameter
+             entry where the backward pass disagrees with the forward pass.
           3. swift run layerkit check --component \(name)
              prints the same check as a table.
         """
@@ -299,9 +301,30 @@ struct Scaffolder {
   }
 
   /// Drops the template's `// TEMPLATE:` instruction lines and renames `Template` to `name`.
+  /// With ``withoutParameters``, also drops the lines between `// TEMPLATE: parameters begin`
+  /// and `// TEMPLATE: parameters end`, and keeps each `// TEMPLATE: without parameters: text`
+  /// line as `text` (indented as the marker is).
   func substitute(_ text: String, name: String) -> String {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    var kept = lines.filter { !$0.hasPrefix("// TEMPLATE:") }
+    let marker = "// TEMPLATE:"
+    let replacement = "\(marker) without parameters: "
+    var kept: [Substring] = []
+    var inParameters = false
+    for line in lines {
+      let indent = line.prefix { $0 == " " }
+      let body = line.dropFirst(indent.count)
+      if body.hasPrefix("\(marker) parameters begin") {
+        inParameters = withoutParameters
+      } else if body.hasPrefix("\(marker) parameters end") {
+        inParameters = false
+      } else if body.hasPrefix(replacement) {
+        if withoutParameters {
+          kept.append(indent + body.dropFirst(replacement.count).drop { $0 == " " })
+        }
+      } else if !body.hasPrefix(marker), !inParameters {
+        kept.append(line)
+      }
+    }
     while kept.first?.isEmpty == true, kept.count > 1, kept[1].isEmpty { kept.removeFirst() }
     return kept.joined(separator: "\n").replacingOccurrences(of: "Template", with: name)
   }

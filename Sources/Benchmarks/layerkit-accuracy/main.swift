@@ -39,7 +39,7 @@ for activation in BuiltIn.activations {
     exit(2)
   }
   var studies = AccuracyStudy.measureAll(activation, in: Double.self, table: table)
-  #if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
+  #if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android)) && !LAYERKIT_NO_FLOAT80
     studies += AccuracyStudy.measureAll(activation, in: Float80.self, table: table)
   #endif
   print("\n\(activation.name)")

@@ -23,10 +23,7 @@ public struct ActivationChecker: Sendable {
 
   /// Checks `activation` in the scalar type named by `scalar`.
   public func check(_ activation: some Activation, as scalar: ScalarKind) -> ActivationReport {
-    switch scalar {
-    case .float: check(activation, as: Float.self)
-    case .double: check(activation, as: Double.self)
-    }
+    check(activation, as: scalar.type)
   }
 
   /// Checks `activation` at its current parameters and at every value each parameter lists in

@@ -42,10 +42,7 @@ public struct LayerChecker: Sendable {
 
   /// Checks the layer `blueprint` builds, in the scalar type named by `scalar`.
   public func check(_ blueprint: any LayerBlueprint, as scalar: ScalarKind) -> LayerReport {
-    switch scalar {
-    case .float: check(blueprint, as: Float.self)
-    case .double: check(blueprint, as: Double.self)
-    }
+    check(blueprint, as: scalar.type)
   }
 
   /// Checks the layer `blueprint` builds, in `T`, against references computed in `T.Wide`.
@@ -66,19 +63,7 @@ public struct LayerChecker: Sendable {
             + "dimension and every extent at least 1"))
     } else {
       do throws(LayerError) {
-        var random = RandomSource(seed: options.seed)
-        var wideRandom = RandomSource(seed: options.seed)
-        var layer = try blueprint.makeLayer(of: T.self, random: &random)
-        var reference = try blueprint.makeLayer(of: T.Wide.self, random: &wideRandom)
-        var inputRandom = RandomSource(seed: options.seed &+ 1)
-        var input: Tensor<T> = randomTensor(shape, &inputRandom)
-        if placesEntriesAtKinks { Self.placingEntriesAtKinks(&layer, &input) }
-        var wideParameters = ParameterSet<T.Wide>()
-        let parameters = layer.parameters
-        for (name, tensor) in zip(parameters.names, parameters.tensors) {
-          wideParameters[name] = converted(tensor, to: T.Wide.self)
-        }
-        reference.parameters = wideParameters
+        let (layer, reference, input) = try sample(blueprint, T.self)
         report = check(layer, reference: reference, input: input, name: blueprint.name)
       } catch {
         report = failure(
@@ -90,13 +75,34 @@ public struct LayerChecker: Sendable {
     return report
   }
 
+  /// The layer `blueprint` builds in `T`, the same layer in `T.Wide` with the same parameters,
+  /// and the seeded sample input (with entries placed at declared kinks unless told not to).
+  func sample<T: CheckableScalar>(
+    _ blueprint: any LayerBlueprint, _: T.Type
+  ) throws(LayerError) -> (any Layer<T>, any Layer<T.Wide>, Tensor<T>) {
+    var random = RandomSource(seed: options.seed)
+    var wideRandom = RandomSource(seed: options.seed)
+    var layer = try blueprint.makeLayer(of: T.self, random: &random)
+    var reference = try blueprint.makeLayer(of: T.Wide.self, random: &wideRandom)
+    var inputRandom = RandomSource(seed: options.seed &+ 1)
+    var input: Tensor<T> = randomTensor(blueprint.sampleInputShape, &inputRandom)
+    if placesEntriesAtKinks { Self.placingEntriesAtKinks(&layer, &input) }
+    var wideParameters = ParameterSet<T.Wide>()
+    let parameters = layer.parameters
+    for (name, tensor) in zip(parameters.names, parameters.tensors) {
+      wideParameters[name] = converted(tensor, to: T.Wide.self)
+    }
+    reference.parameters = wideParameters
+    return (layer, reference, input)
+  }
+
   /// A report of `component` that checked nothing because of `problem`.
   func failure<T: CheckableScalar>(_ component: String, _: T.Type, _ problem: Problem)
     -> LayerReport
   {
     LayerReport(
       component: component, scalar: T.scalarName, strategy: "\(options.strategy)", points: 0,
-      maxRelativeError: 0, tolerance: T.tolerance, tensors: [], worst: [], problems: [problem])
+      maxRelativeError: 0, tolerance: T.layerTolerance, tensors: [], worst: [], problems: [problem])
   }
 
   /// Checks `layer` at `input`, computing numeric references with `reference`, the same layer

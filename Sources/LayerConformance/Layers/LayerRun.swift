@@ -12,7 +12,7 @@ struct LayerRun<T: CheckableScalar> {
   let reseeds: Bool
   /// E.g. `Dense [Double]`, the prefix of every message.
   let label: String
-  let tolerance = T.tolerance
+  let tolerance = T.layerTolerance
   var results: [EntryResult] = []
   var summaries: [TensorSummary] = []
   var problems: [Problem] = []

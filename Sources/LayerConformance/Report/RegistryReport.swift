@@ -1,3 +1,4 @@
+import Foundation
 import LayerCore
 
 /// The outcome of checking every component of a registry: one row per component and scalar
@@ -125,7 +126,7 @@ extension RegistryReport: CustomStringConvertible {
         + "points where the two finite differences agreed with the dual numbers, kinks = "
         + "confirmed/declared; layers: gradients of L = <R, layer(x)> w.r.t. the input and every "
         + "parameter tensor, kinks = entries within a step of a declared kink; tolerance: "
-        + "Float 1e-4, Double 1e-8 relative)"
+        + "\(toleranceSummary) relative)"
     ]
     summary += problems.map { "error: \($0.message)" }
     sections.append(summary.joined(separator: "\n"))
@@ -181,4 +182,29 @@ extension RegistryReport: CustomStringConvertible {
   }
 
   func milliseconds(_ seconds: Double) -> String { "\(Int((seconds * 1000).rounded()))" }
+}
+
+extension RegistryReport {
+  /// The relative tolerance of every scalar type in the rows, in the order they appear, e.g.
+  /// `Float 1e-4, Double 1e-8, Float16 7.8e-3`.
+  var toleranceSummary: String {
+    var names: [String] = []
+    for row in rows where !names.contains(row.scalar) { names.append(row.scalar) }
+    return names.compactMap { name in
+      ScalarKind(named: name).map { "\(name) \(shortScientific($0.type.tolerance.relative))" }
+    }.joined(separator: ", ")
+  }
+}
+
+/// `x` in short scientific notation with at most two significant digits: `1e-4`, `7.8e-3`.
+func shortScientific(_ x: Double) -> String {
+  guard x > 0, x.isFinite else { return "\(x)" }
+  var exponent = Int(Foundation.log10(x).rounded(.down))
+  var mantissa = (x / Foundation.pow(10, Double(exponent)) * 10).rounded() / 10
+  if mantissa >= 10 {
+    mantissa /= 10
+    exponent += 1
+  }
+  let digits = mantissa == mantissa.rounded() ? "\(Int(mantissa))" : "\(mantissa)"
+  return "\(digits)e\(exponent)"
 }

@@ -135,12 +135,7 @@ public enum SVGPlot {
     let kinds = Set(scalars.compactMap(ScalarKind.init(rawValue:)))
     let failsIn: [(Double) -> Bool] =
       (kinds.isEmpty ? [.double] : kinds.sorted { $0.rawValue < $1.rawValue })
-      .map { kind in
-        switch kind {
-        case .float: judgedWrong(activation, as: Float.self)
-        case .double: judgedWrong(activation, as: Double.self)
-        }
-      }
+      .map { kind in judgedWrong(activation, as: kind.type) }
     return xs.indices.filter { i in
       activation.domain.contains(xs[i]) && failsIn.contains { $0(xs[i]) }
     }

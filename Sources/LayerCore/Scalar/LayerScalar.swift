@@ -2,7 +2,8 @@
 ///
 /// `LayerScalar` asks for field arithmetic, ordering and the elementary functions that
 /// activations need, and nothing that ties a conformer to a binary floating-point layout.
-/// `Float`, `Double` and (on x86 Linux and macOS) `Float80` conform, and so does a
+/// `Float`, `Double`, `Float16` (on arm64 and x86_64 Linux; its elementary functions are
+/// computed in `Float` and rounded) and `Float80` (on x86 Linux and macOS) conform, and so does a
 /// forward-mode dual number, which lets the conformance kit differentiate a component's own
 /// generic forward code exactly.
 ///
@@ -72,9 +73,35 @@ public protocol LayerScalar:
   static func atan(_ x: Self) -> Self
   /// x raised to the power y.
   static func pow(_ x: Self, _ y: Self) -> Self
+
+  /// The type a composition of elementary functions may be evaluated in and rounded back from,
+  /// so that its result is correct to about half an ULP of `Self`: `Double` for `Float`, and
+  /// `Self` (the default) for `Double`, `Float80` and the conformance kit's dual numbers.
+  associatedtype Evaluation: LayerScalar = Self
+  /// `x` converted exactly to ``Evaluation``.
+  static func widened(_ x: Self) -> Evaluation
+  /// `x` rounded to nearest from ``Evaluation``.
+  static func narrowed(_ x: Evaluation) -> Self
+}
+
+extension LayerScalar where Evaluation == Self {
+  /// `x` itself: the type is its own wide type.
+  @inlinable @inline(__always)
+  public static func widened(_ x: Self) -> Self { x }
+  /// `x` itself: the type is its own wide type.
+  @inlinable @inline(__always)
+  public static func narrowed(_ x: Self) -> Self { x }
 }
 
 extension LayerScalar {
+  /// `body(x)` evaluated in ``Evaluation`` and rounded once to `Self`. For `Float` this is the
+  /// `Double` computation rounded to `Float`, within about half an ULP wherever `body` is
+  /// accurate to a few ULPs of `Double`; for the other types it is just `body(x)`.
+  @inlinable @inline(__always)
+  public static func evaluatedWide(_ x: Self, _ body: (Evaluation) -> Evaluation) -> Self {
+    narrowed(body(widened(x)))
+  }
+
   /// Adds in place.
   @inlinable @inline(__always)
   public static func += (lhs: inout Self, rhs: Self) { lhs = lhs + rhs }

@@ -38,7 +38,7 @@
 @usableFromInline @inline(__always) func libmAtan(_ x: Double) -> Double { atan(x) }
 @usableFromInline @inline(__always) func libmPow(_ x: Double, _ y: Double) -> Double { pow(x, y) }
 
-#if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
+#if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android)) && !LAYERKIT_NO_FLOAT80
   @usableFromInline @inline(__always) func libmExp(_ x: Float80) -> Float80 { exp(x) }
   @usableFromInline @inline(__always) func libmExpm1(_ x: Float80) -> Float80 { expm1(x) }
   @usableFromInline @inline(__always) func libmLog(_ x: Float80) -> Float80 { log(x) }

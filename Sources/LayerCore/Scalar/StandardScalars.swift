@@ -2,6 +2,14 @@
 // function forwards to the C math library through the shims in LibM.swift.
 
 extension Float: LayerScalar {
+  /// Compositions are evaluated in `Double` and rounded once (see ``LayerScalar/Evaluation``).
+  public typealias Evaluation = Double
+  /// `x` as a `Double`, exactly.
+  @inlinable @inline(__always)
+  public static func widened(_ x: Float) -> Double { Double(x) }
+  /// `x` rounded to the nearest `Float`.
+  @inlinable @inline(__always)
+  public static func narrowed(_ x: Double) -> Float { Float(x) }
   /// Absolute value.
   @inlinable @inline(__always)
   public static func abs(_ x: Float) -> Float { x.magnitude }
@@ -85,7 +93,7 @@ extension Double: LayerScalar {
   public static func pow(_ x: Double, _ y: Double) -> Double { libmPow(x, y) }
 }
 
-#if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
+#if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android)) && !LAYERKIT_NO_FLOAT80
   extension Float80: LayerScalar {
     /// Absolute value.
     @inlinable @inline(__always)
