@@ -142,6 +142,11 @@ struct BatchedActivationTests {
 
   @Test func doubleMatchesScalar() { check(Double.self) }
 
+  #if !LAYERKIT_NO_FLOAT16 && (arch(arm64) || (arch(x86_64) && os(Linux)))
+    /// Float16 has no concrete overload either: the generic loop.
+    @Test func float16MatchesScalar() { check(Float16.self) }
+  #endif
+
   #if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
     /// Float80 has no concrete overload: the generic loop.
     @Test func float80MatchesScalar() { check(Float80.self) }
