@@ -54,7 +54,7 @@ public protocol Activation: Sendable, CustomStringConvertible {
     _ x: UnsafeBufferPointer<T>, values: UnsafeMutableBufferPointer<T>,
     derivatives: UnsafeMutableBufferPointer<T>)
 
-  /// f over a `Float` buffer: the scalar loop by default, SIMD in a ``VectorizedActivation``.
+  /// f over a `Float` buffer: the scalar loop by default; an activation may override it.
   func values(_ x: UnsafeBufferPointer<Float>, into values: UnsafeMutableBufferPointer<Float>)
   /// f' over a `Float` buffer.
   func derivatives(
