@@ -244,6 +244,14 @@ let package = Package(
       dependencies: ["LayerConformance", "LayerKit", "_TemplateActivation"],
       swiftSettings: swiftSettings
     ),
+    // The speed of the batched activations beside numpy:
+    // `swift run -c release layerkit-activations-benchmark`.
+    .executableTarget(
+      name: "layerkit-activations-benchmark",
+      dependencies: ["LayerKit", "LayerConformance"],
+      path: "Sources/Benchmarks/layerkit-activations-benchmark",
+      swiftSettings: swiftSettings
+    ),
     // The accuracy benchmark: `swift run -c release layerkit-accuracy`.
     .executableTarget(
       name: "layerkit-accuracy",

@@ -10,7 +10,7 @@ import LayerCore
 /// and the right limit at 3. The middle piece is computed as (x + 3) / 6, which is exact
 /// before the division near −3, where x / 6 + 1 / 2 would cancel. Limits: 0 at −∞, 1 at +∞,
 /// derivative 0 at both. NaN in gives NaN out.
-public struct HardSigmoid: Activation {
+public struct HardSigmoid: VectorizedActivation {
   /// The hard sigmoid has no parameters.
   public init() {}
 
@@ -35,5 +35,18 @@ public struct HardSigmoid: Activation {
   public func derivative<T: LayerScalar>(at x: T) -> T {
     if x.isNaN { return x }
     return x > -3 && x < 3 ? 1 / 6 : 0
+  }
+
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
+  @inlinable
+  public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    ((x + 3) / 6).replacing(with: 0, where: x .<= -3).replacing(with: 1, where: x .>= 3)
+  }
+
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
+  @inlinable
+  public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    SIMD8<Double>(repeating: 0).replacing(with: 1 / 6 as Double, where: (x .> -3) .& (x .< 3))
+      .replacing(with: x, where: x .!= x)
   }
 }

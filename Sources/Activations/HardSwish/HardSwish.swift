@@ -10,7 +10,7 @@ import LayerCore
 /// derivative is computed as (2x + 3) / 6, exact before the division near its zero at −3/2,
 /// where x / 3 + 1 / 2 would cancel. Limits: f(−∞) = 0, f(+∞) = +∞, f'(−∞) = 0, f'(+∞) = 1.
 /// NaN in gives NaN out.
-public struct HardSwish: Activation {
+public struct HardSwish: VectorizedActivation {
   /// The hard swish has no parameters.
   public init() {}
 
@@ -36,5 +36,17 @@ public struct HardSwish: Activation {
     if x < -3 { return 0 }
     if x > 3 { return 1 }
     return (2 * x + 3) / 6
+  }
+
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
+  @inlinable
+  public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    (x * (x + 3) / 6).replacing(with: 0, where: x .<= -3).replacing(with: x, where: x .>= 3)
+  }
+
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
+  @inlinable
+  public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    ((2 * x + 3) / 6).replacing(with: 0, where: x .< -3).replacing(with: 1, where: x .> 3)
   }
 }

@@ -8,7 +8,7 @@ import LayerCore
 /// gradient only strictly inside the interval), `derivative(at:)` returns 0 at both ends: the
 /// left limit at `minValue` and the right limit at `maxValue`. Limits: `minValue` at −∞,
 /// `maxValue` at +∞, derivative 0 at both. NaN in gives NaN out.
-public struct HardTanh: Activation {
+public struct HardTanh: VectorizedActivation {
   /// The lower end of the interval. Default −1. Finite, and below `maxValue`.
   public var minValue: Double
   /// The upper end of the interval. Default 1. Finite, and above `minValue`.
@@ -76,5 +76,21 @@ public struct HardTanh: Activation {
   public func derivative<T: LayerScalar>(at x: T) -> T {
     if x.isNaN { return x }
     return x > T(minValue) && x < T(maxValue) ? 1 : 0
+  }
+
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
+  @inlinable
+  public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    let low = Double(minValue)
+    let high = Double(maxValue)
+    return x.replacing(with: low, where: x .< low).replacing(with: high, where: x .> high)
+  }
+
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
+  @inlinable
+  public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    let inside = (x .> Double(minValue)) .& (x .< Double(maxValue))
+    return SIMD8<Double>(repeating: 0).replacing(with: 1, where: inside).replacing(
+      with: x, where: x .!= x)
   }
 }

@@ -7,7 +7,7 @@ import LayerCore
 /// only strictly inside (0, 6)), `derivative(at: 0)` and `derivative(at: 6)` return 0: the
 /// left limit at 0 and the right limit at 6. Limits: 0 at -∞, 6 at +∞, derivative 0 at both.
 /// NaN in gives NaN out.
-public struct ReLU6: Activation {
+public struct ReLU6: VectorizedActivation {
   /// ReLU6 has no parameters.
   public init() {}
 
@@ -32,5 +32,18 @@ public struct ReLU6: Activation {
   public func derivative<T: LayerScalar>(at x: T) -> T {
     if x.isNaN { return x }
     return x > 0 && x < 6 ? 1 : 0
+  }
+
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
+  @inlinable
+  public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    x.replacing(with: 0, where: x .< 0).replacing(with: 6, where: x .> 6)
+  }
+
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
+  @inlinable
+  public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    SIMD8<Double>(repeating: 0).replacing(with: 1, where: (x .> 0) .& (x .< 6)).replacing(
+      with: x, where: x .!= x)
   }
 }

@@ -10,7 +10,7 @@ import LayerCore
 /// everywhere, 0 included (PyTorch's autograd returns 0 at exactly 0 there; that is not the
 /// derivative of the identity, and the kit would flag it as a derivative switch where the
 /// function is smooth). Limits: ±∞ at ±∞, derivative 1 at both. NaN in gives NaN out.
-public struct Softshrink: Activation {
+public struct Softshrink: VectorizedActivation {
   /// The threshold λ ≥ 0. Default 0.5.
   public var lambda: Double
 
@@ -65,5 +65,25 @@ public struct Softshrink: Activation {
     if x.isNaN { return x }
     if lambda == 0 { return 1 }
     return T.abs(x) > T(lambda) ? 1 : 0
+  }
+
+  /// f on `SIMD8<Double>` lanes, bit for bit the scalar ``value(at:)``.
+  @inlinable
+  public func value(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    let l = Double(lambda)
+    if lambda == 0 { return x }
+    return SIMD8<Double>(repeating: 0).replacing(with: x - l, where: x .> l).replacing(
+      with: x + l, where: x .< -l
+    )
+    .replacing(with: x, where: x .!= x)
+  }
+
+  /// f' on `SIMD8<Double>` lanes, bit for bit the scalar ``derivative(at:)``.
+  @inlinable
+  public func derivative(lanes x: SIMD8<Double>) -> SIMD8<Double> {
+    if lambda == 0 { return SIMD8<Double>(repeating: 1).replacing(with: x, where: x .!= x) }
+    let magnitude = x.replacing(with: -x, where: x .< 0)
+    return SIMD8<Double>(repeating: 0).replacing(with: 1, where: magnitude .> Double(lambda))
+      .replacing(with: x, where: x .!= x)
   }
 }

@@ -33,6 +33,46 @@ public protocol Activation: Sendable, CustomStringConvertible {
   /// The derivative f'(x), written by hand.
   func derivative<T: LayerScalar>(at x: T) -> T
 
+  /// Writes f(x[i]) to `values[i]` for every element of a contiguous buffer.
+  ///
+  /// `values` must have the same count as `x`; it may be the same memory (in place) but must
+  /// not otherwise overlap it. The default implementation (see `Activation+Batched.swift`)
+  /// hands `Float` and `Double` buffers to the concrete overloads below, so that a call through
+  /// `any Activation` runs code specialised for the activation and the scalar type, and loops
+  /// over ``value(at:)`` for any other ``LayerScalar``.
+  func values<T: LayerScalar>(
+    _ x: UnsafeBufferPointer<T>, into values: UnsafeMutableBufferPointer<T>)
+
+  /// Writes f'(x[i]) to `derivatives[i]` for every element, with the rules of `values(_:into:)`.
+  func derivatives<T: LayerScalar>(
+    _ x: UnsafeBufferPointer<T>, into derivatives: UnsafeMutableBufferPointer<T>)
+
+  /// Writes f(x[i]) to `values[i]` and f'(x[i]) to `derivatives[i]` in one pass.
+  ///
+  /// The two outputs must not overlap each other; either may be `x` itself.
+  func valuesAndDerivatives<T: LayerScalar>(
+    _ x: UnsafeBufferPointer<T>, values: UnsafeMutableBufferPointer<T>,
+    derivatives: UnsafeMutableBufferPointer<T>)
+
+  /// f over a `Float` buffer: the scalar loop by default; an activation may override it.
+  func values(_ x: UnsafeBufferPointer<Float>, into values: UnsafeMutableBufferPointer<Float>)
+  /// f' over a `Float` buffer.
+  func derivatives(
+    _ x: UnsafeBufferPointer<Float>, into derivatives: UnsafeMutableBufferPointer<Float>)
+  /// f and f' over a `Float` buffer in one pass.
+  func valuesAndDerivatives(
+    _ x: UnsafeBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>,
+    derivatives: UnsafeMutableBufferPointer<Float>)
+  /// f over a `Double` buffer: the scalar loop by default, SIMD in a ``VectorizedActivation``.
+  func values(_ x: UnsafeBufferPointer<Double>, into values: UnsafeMutableBufferPointer<Double>)
+  /// f' over a `Double` buffer.
+  func derivatives(
+    _ x: UnsafeBufferPointer<Double>, into derivatives: UnsafeMutableBufferPointer<Double>)
+  /// f and f' over a `Double` buffer in one pass.
+  func valuesAndDerivatives(
+    _ x: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
+    derivatives: UnsafeMutableBufferPointer<Double>)
+
   /// The points where f is not differentiable, for the current parameter values.
   ///
   /// Defaults to none.

@@ -24,25 +24,31 @@ public struct ActivationLayer<Wrapped: Activation, Scalar: LayerScalar>: Perturb
     set {}
   }
 
-  /// Applies the activation to every element; the cache is the input.
+  /// Applies the activation to every element with its batched API; the cache is the input.
   @inlinable
   @_specialize(kind:partial,where Scalar == Double)
   @_specialize(kind:partial,where Scalar == Float)
   public func forward(
     _ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource
   ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Tensor<Scalar>) {
-    (input.map { activation.value(at: $0) }, input)
+    (activation.values(input), input)
   }
 
-  /// Multiplies `outputGradient` elementwise by f'(input).
+  /// Multiplies `outputGradient` elementwise by f'(input), computed with the batched API.
   @inlinable
   @_specialize(kind:partial,where Scalar == Double)
   @_specialize(kind:partial,where Scalar == Float)
   public func backward(
     _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
   ) throws(LayerError) -> LayerGradients<Scalar> {
-    let gradient = try input.zipMap(outputGradient, layer: name) { x, g in
-      g * activation.derivative(at: x)
+    guard outputGradient.shape == input.shape else {
+      throw .shapeMismatch(layer: name, expected: input.shape, actual: outputGradient.shape)
+    }
+    var gradient = activation.derivatives(input)
+    gradient.scalars.withUnsafeMutableBufferPointer { slopes in
+      outputGradient.scalars.withUnsafeBufferPointer { g in
+        for i in 0..<slopes.count { slopes[i] = g[i] * slopes[i] }
+      }
     }
     return LayerGradients(input: gradient)
   }
