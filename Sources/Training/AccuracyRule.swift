@@ -28,7 +28,8 @@ public enum AccuracyRule: Sendable, Hashable {
     switch resolved(outputs: width, loss: loss) {
     case .threshold(let value):
       var count = 0
-      for r in 0..<rows where (Double(output.scalars[r * width]) > value) == (target.scalars[r * width] > 0.5) {
+      for r in 0..<rows
+      where (Double(output.scalars[r * width]) > value) == (target.scalars[r * width] > 0.5) {
         count += 1
       }
       return count

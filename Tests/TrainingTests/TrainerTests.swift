@@ -131,7 +131,8 @@ struct TrainerTests {
       _ = try SGDTrainer(learningRate: 0.1, batchSize: 2, epochs: 3)
         .train(&layers, loss: BinaryCrossEntropy(), data: data)
     } throws: { error in
-      "\(error)".hasPrefix("training diverged at epoch 1, step 1 (step 1 of the epoch): the cost is nan")
+      "\(error)".hasPrefix(
+        "training diverged at epoch 1, step 1 (step 1 of the epoch): the cost is nan")
     }
   }
 
