@@ -29,8 +29,8 @@ extension Initializer {
     return count
   }
 
-  /// Re-initializes every ``/DenseLayer/Dense`` of `network` as
-  /// ``initialize(_:random:)-(inout [any Layer<T>],_)`` does.
+  /// Re-initializes every ``/DenseLayer/Dense`` of `network`, as the method taking an array of
+  /// layers does.
   ///
   /// - Returns: The number of Dense layers re-initialized.
   @inlinable

@@ -13,6 +13,7 @@ public enum AccuracyRule: Sendable, Hashable {
   case threshold(Double)
 
   /// The rule ``automatic`` stands for, given the output width and the loss.
+  @inlinable
   public func resolved(outputs: Int, loss: any Loss) -> AccuracyRule {
     guard case .automatic = self else { return self }
     if outputs > 1 { return .argmax }
@@ -20,6 +21,7 @@ public enum AccuracyRule: Sendable, Hashable {
   }
 
   /// The number of rows of `output` that match `target` (both `[n, outputs]`).
+  @inlinable
   public func correct<T: LayerScalar & BinaryFloatingPoint>(
     _ output: Tensor<T>, _ target: Tensor<T>, loss: any Loss
   ) -> Int {

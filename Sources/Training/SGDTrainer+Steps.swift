@@ -6,6 +6,7 @@ extension SGDTrainer {
   /// gradient of the cost with respect to each layer's parameters.
   ///
   /// - Throws: The first `LayerError` a layer or the loss throws.
+  @inlinable
   public static func costAndGradients<T: LayerScalar>(
     _ layers: [any Layer<T>], loss: any Loss,
     batch: (inputs: Tensor<T>, targets: Tensor<T>), random: inout RandomSource
@@ -32,6 +33,7 @@ extension SGDTrainer {
   /// `θ ← θ − rate · g` for every parameter tensor of every layer.
   ///
   /// - Throws: `LayerError` when a gradient's names or shapes differ from the parameters'.
+  @inlinable
   public static func update<T: LayerScalar>(
     _ layers: inout [any Layer<T>], gradients: [ParameterSet<T>], rate: T
   ) throws(LayerError) {
@@ -63,6 +65,7 @@ extension SGDTrainer {
   /// ``accuracy``, evaluated in chunks of 1024 rows.
   ///
   /// - Throws: The first `LayerError` a layer throws.
+  @inlinable
   public func accuracy<T: NetworkCheckScalar>(
     of layers: [any Layer<T>], on data: TrainingData<T>, loss: any Loss
   ) throws(LayerError) -> Double {

@@ -69,6 +69,7 @@ public struct SGDTrainer: Sendable {
   /// - Throws: ``TrainingError/diverged(epoch:step:stepInEpoch:cost:history:)`` when a cost is
   ///   NaN or infinite, ``TrainingError/invalidConfiguration(_:)`` for unusable settings, or
   ///   ``TrainingError/layer(_:epoch:step:)`` when a layer or the loss throws.
+  @inlinable
   public func train<T: NetworkCheckScalar>(
     _ layers: inout [any Layer<T>], loss: any Loss, data: TrainingData<T>,
     test: TrainingData<T>? = nil, progress: (TrainingEvent) -> Void = { _ in }
@@ -143,9 +144,10 @@ public struct SGDTrainer: Sendable {
     return history
   }
 
-  /// Trains the layers of `network`, as ``train(_:loss:data:test:progress:)-(inout [any Layer<T>],_,_,_,_)`` does.
+  /// Trains the layers of `network`, as the method taking an array of layers does.
   ///
   /// - Throws: What that method throws; `network` keeps the parameters reached so far.
+  @inlinable
   public func train<T: NetworkCheckScalar>(
     _ network: inout Sequential<T>, loss: any Loss, data: TrainingData<T>,
     test: TrainingData<T>? = nil, progress: (TrainingEvent) -> Void = { _ in }
@@ -158,6 +160,7 @@ public struct SGDTrainer: Sendable {
   /// Fisher–Yates: for `i` from the last index down to 1, swaps `i` with
   /// `⌊u · (i + 1)⌋` for a fresh uniform `u` (written out so that the order does not depend on
   /// the standard library's shuffle).
+  @usableFromInline
   static func shuffle(_ order: inout [Int], random: inout RandomSource) {
     for i in order.indices.reversed() where i > 0 {
       let j = min(Int(random.nextUnit() * Double(i + 1)), i)
@@ -165,6 +168,7 @@ public struct SGDTrainer: Sendable {
     }
   }
 
+  @usableFromInline
   func validate() throws(TrainingError) {
     guard learningRate.isFinite, learningRate > 0 else {
       throw .invalidConfiguration("the learning rate must be positive, got \(learningRate)")

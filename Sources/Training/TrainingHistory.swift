@@ -12,6 +12,18 @@ public struct EpochRecord: Sendable, Hashable, Codable {
   public var testAccuracy: Double?
   /// The wall-clock seconds of the epoch, including the evaluation and any checks.
   public var seconds: Double
+
+  /// A record of one epoch.
+  public init(
+    epoch: Int, cost: Double, trainAccuracy: Double, testAccuracy: Double? = nil,
+    seconds: Double = 0
+  ) {
+    self.epoch = epoch
+    self.cost = cost
+    self.trainAccuracy = trainAccuracy
+    self.testAccuracy = testAccuracy
+    self.seconds = seconds
+  }
 }
 
 /// Everything ``SGDTrainer`` recorded.
