@@ -154,3 +154,21 @@ struct TrainerTests {
     }
   }
 }
+
+struct SequentialTrainingTests {
+  /// Training a `Sequential` updates it in place exactly as training its array of layers.
+  @Test func sequentialTrainsLikeItsLayers() throws {
+    let layers = try mlp(Double.self, sizes: [2, 4, 1], rule: .xavier, seed: 7) { _ in
+      ActivationLayer(Tanh(), of: Double.self)
+    }
+    let trainer = SGDTrainer(learningRate: 0.3, batchSize: 3, epochs: 5, shuffleSeed: 9)
+    var array = layers
+    let arrayHistory = try trainer.train(&array, loss: BinaryCrossEntropy(), data: xorData())
+    var network = try Sequential<Double>(layers)
+    let networkHistory = try trainer.train(&network, loss: BinaryCrossEntropy(), data: xorData())
+    #expect(try network.parameters == Sequential<Double>(array).parameters)
+    #expect(try network.parameters != Sequential<Double>(layers).parameters)
+    #expect(arrayHistory.stepCosts == networkHistory.stepCosts)
+    #expect(networkHistory.stepCosts.count == 5 * 2)
+  }
+}
