@@ -195,6 +195,8 @@ let package = Package(
     .library(name: "LayerConformance", targets: ["LayerConformance"]),
     .library(name: "LayerKit", targets: ["LayerKit"]),
     .executable(name: "layerkit", targets: ["layerkit"]),
+    .library(name: "Initializers", targets: ["Initializers"]),
+    .library(name: "Training", targets: ["Training"]),
   ] + activationProducts + layerProducts + lossProducts,
   targets: [
     .target(name: "LayerCore", swiftSettings: swiftSettings),
@@ -250,6 +252,23 @@ let package = Package(
       name: "layerkit-activations-benchmark",
       dependencies: ["LayerKit", "LayerConformance"],
       path: "Sources/Benchmarks/layerkit-activations-benchmark",
+      swiftSettings: swiftSettings
+    ),
+    // Seeded weight initializers, and the minibatch SGD trainer with its mid-training
+    // gradient checks.
+    .target(
+      name: "Initializers",
+      dependencies: ["LayerCore", "DenseLayer", "SequentialLayer"],
+      swiftSettings: swiftSettings
+    ),
+    .target(
+      name: "Training",
+      dependencies: ["LayerCore", "LayerConformance", "SequentialLayer"],
+      swiftSettings: swiftSettings
+    ),
+    .testTarget(
+      name: "TrainingTests",
+      dependencies: ["Training", "Initializers", "LayerKit", "LayerConformance"],
       swiftSettings: swiftSettings
     ),
     // The accuracy benchmark: `swift run -c release layerkit-accuracy`.

@@ -78,9 +78,9 @@ public protocol LayerScalar:
   /// so that its result is correct to about half an ULP of `Self`: `Double` for `Float`, and
   /// `Self` (the default) for `Double`, `Float80` and the conformance kit's dual numbers.
   associatedtype Evaluation: LayerScalar = Self
-  /// `x` converted exactly to ``Evaluation``.
+  /// `x` converted exactly to ``LayerScalar/Evaluation``.
   static func widened(_ x: Self) -> Evaluation
-  /// `x` rounded to nearest from ``Evaluation``.
+  /// `x` rounded to nearest from ``LayerScalar/Evaluation``.
   static func narrowed(_ x: Evaluation) -> Self
 }
 
@@ -94,7 +94,7 @@ extension LayerScalar where Evaluation == Self {
 }
 
 extension LayerScalar {
-  /// `body(x)` evaluated in ``Evaluation`` and rounded once to `Self`. For `Float` this is the
+  /// `body(x)` evaluated in ``LayerScalar/Evaluation`` and rounded once to `Self`. For `Float` this is the
   /// `Double` computation rounded to `Float`, within about half an ULP wherever `body` is
   /// accurate to a few ULPs of `Double`; for the other types it is just `body(x)`.
   @inlinable @inline(__always)

@@ -1,0 +1,84 @@
+import LayerConformance
+import LayerCore
+
+extension SGDTrainer {
+  /// The cost of `layers` and `loss` on `batch` (training mode), the network's output, and the
+  /// gradient of the cost with respect to each layer's parameters.
+  ///
+  /// - Throws: The first `LayerError` a layer or the loss throws.
+  @inlinable
+  public static func costAndGradients<T: LayerScalar>(
+    _ layers: [any Layer<T>], loss: any Loss,
+    batch: (inputs: Tensor<T>, targets: Tensor<T>), random: inout RandomSource
+  ) throws(LayerError) -> (cost: T, output: Tensor<T>, gradients: [ParameterSet<T>]) {
+    var x = batch.inputs
+    var caches: [any Sendable] = []
+    caches.reserveCapacity(layers.count)
+    for layer in layers {
+      let (y, cache) = try layer.forward(x, mode: .training, random: &random)
+      caches.append(cache)
+      x = y
+    }
+    let cost = try loss.value(x, target: batch.targets)
+    var gradient = try loss.gradient(x, target: batch.targets)
+    var gradients = [ParameterSet<T>](repeating: ParameterSet(), count: layers.count)
+    for index in layers.indices.reversed() {
+      let result = try layers[index].backward(gradient, erasedCache: caches[index])
+      gradient = result.input
+      gradients[index] = result.parameters
+    }
+    return (cost, x, gradients)
+  }
+
+  /// `θ ← θ − rate · g` for every parameter tensor of every layer.
+  ///
+  /// - Throws: `LayerError` when a gradient's names or shapes differ from the parameters'.
+  @inlinable
+  public static func update<T: LayerScalar>(
+    _ layers: inout [any Layer<T>], gradients: [ParameterSet<T>], rate: T
+  ) throws(LayerError) {
+    for index in layers.indices where gradients[index].count > 0 {
+      var parameters = layers[index].parameters
+      let gradient = gradients[index]
+      guard gradient.names == parameters.names else {
+        throw .invalidConfiguration(
+          layer: layers[index].name,
+          reason: "the gradient holds \(gradient.names), the parameters \(parameters.names)")
+      }
+      for t in parameters.tensors.indices {
+        guard gradient.tensors[t].shape == parameters.tensors[t].shape else {
+          throw .shapeMismatch(
+            layer: "\(layers[index].name) (\(parameters.names[t]) gradient)",
+            expected: parameters.tensors[t].shape, actual: gradient.tensors[t].shape)
+        }
+        parameters.tensors[t].scalars.withUnsafeMutableBufferPointer { p in
+          gradient.tensors[t].scalars.withUnsafeBufferPointer { g in
+            for k in p.indices { p[k] = p[k] - rate * g[k] }
+          }
+        }
+      }
+      layers[index].parameters = parameters
+    }
+  }
+
+  /// The fraction of `data` that `layers` classify correctly in inference mode, by
+  /// ``accuracy``, evaluated in chunks of 1024 rows.
+  ///
+  /// - Throws: The first `LayerError` a layer throws.
+  @inlinable
+  public func accuracy<T: NetworkCheckScalar>(
+    of layers: [any Layer<T>], on data: TrainingData<T>, loss: any Loss
+  ) throws(LayerError) -> Double {
+    var correct = 0
+    var random = RandomSource(seed: 0)  // unused in inference mode
+    var lower = 0
+    while lower < data.count {
+      let batch = data.rows(lower..<min(lower + 1024, data.count))
+      var x = batch.inputs
+      for layer in layers { x = try layer.forward(x, mode: .inference, random: &random).output }
+      correct += accuracy.correct(x, batch.targets, loss: loss)
+      lower += 1024
+    }
+    return Double(correct) / Double(data.count)
+  }
+}

@@ -1,0 +1,55 @@
+import LayerCore
+
+/// Examples and their targets, one row each: inputs `[n, features]`, targets `[n, outputs]`.
+public struct TrainingData<Scalar: LayerScalar>: Sendable, Equatable {
+  /// The inputs, shape `[n, features]`.
+  public let inputs: Tensor<Scalar>
+  /// The targets, shape `[n, outputs]`: one-hot rows, or one column of 0/1 labels or reals.
+  public let targets: Tensor<Scalar>
+
+  /// Pairs `inputs` with `targets`.
+  ///
+  /// - Throws: ``TrainingError/invalidData(_:)`` unless both are matrices with the same
+  ///   number of rows, at least one.
+  public init(inputs: Tensor<Scalar>, targets: Tensor<Scalar>) throws(TrainingError) {
+    guard inputs.rank == 2, targets.rank == 2 else {
+      throw .invalidData(
+        "inputs and targets must be matrices [n, features] and [n, outputs], "
+          + "got shapes \(inputs.shape) and \(targets.shape)")
+    }
+    guard inputs.shape[0] == targets.shape[0] else {
+      throw .invalidData(
+        "\(inputs.shape[0]) input rows but \(targets.shape[0]) target rows")
+    }
+    guard inputs.shape[0] > 0 else { throw .invalidData("the data set has no examples") }
+    self.inputs = inputs
+    self.targets = targets
+  }
+
+  /// The number of examples.
+  public var count: Int { inputs.shape[0] }
+
+  /// The rows `indices`, in that order, as a new input and target batch.
+  @inlinable
+  public func rows<C: Collection<Int>>(
+    _ indices: C
+  ) -> (inputs: Tensor<Scalar>, targets: Tensor<Scalar>) {
+    (gather(inputs, indices), gather(targets, indices))
+  }
+
+  @inlinable
+  func gather<C: Collection<Int>>(_ tensor: Tensor<Scalar>, _ indices: C) -> Tensor<Scalar> {
+    let width = tensor.shape[1]
+    var result = Tensor<Scalar>(zeros: [indices.count, width])
+    result.scalars.withUnsafeMutableBufferPointer { out in
+      tensor.scalars.withUnsafeBufferPointer { source in
+        var r = 0
+        for i in indices {
+          for j in 0..<width { out[r * width + j] = source[i * width + j] }
+          r += 1
+        }
+      }
+    }
+    return result
+  }
+}
