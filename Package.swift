@@ -122,6 +122,12 @@ let layerCheckTargets: [Target] = [
     swiftSettings: swiftSettings
   ),
   .executableTarget(
+    name: "layerkit-gemm-benchmark",
+    dependencies: ["LayerCore"],
+    path: "Sources/Benchmarks/layerkit-gemm-benchmark",
+    swiftSettings: swiftSettings
+  ),
+  .executableTarget(
     name: "layerkit-benchmark",
     dependencies: ["LayerConformance", "LayerKit"],
     path: "Sources/Benchmarks/layerkit-benchmark",
@@ -195,6 +201,7 @@ let package = Package(
     .library(name: "LayerConformance", targets: ["LayerConformance"]),
     .library(name: "LayerKit", targets: ["LayerKit"]),
     .executable(name: "layerkit", targets: ["layerkit"]),
+    .executable(name: "layerkit-gemm-benchmark", targets: ["layerkit-gemm-benchmark"]),
   ] + activationProducts + layerProducts + lossProducts,
   targets: [
     .target(name: "LayerCore", swiftSettings: swiftSettings),

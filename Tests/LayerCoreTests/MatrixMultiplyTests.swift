@@ -8,8 +8,12 @@ struct MatrixMultiplyTests {
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (1, 13, 7), (13, 1, 7), (7, 1, 1), (1, 7, 1), (1, 1, 31), (7, 13, 31),
     (13, 7, 97), (31, 97, 13), (97, 31, 7), (5, 9, 3), (4, 8, 16), (3, 17, 2), (64, 50, 784),
-    (64, 10, 25), (13, 1030, 260), (97, 97, 97), (200, 50, 100), (40, 300, 61),
+    (64, 10, 25), (40, 30, 61),
   ]
+
+  /// Shapes past the 256-deep and 1024-wide panels and above the parallel threshold, checked
+  /// once each (the debug build is slow).
+  static let largeShapes: [(Int, Int, Int)] = [(13, 1030, 260), (200, 50, 100), (50, 200, 60)]
 
   static let transposes: [(Bool, Bool)] = [
     (false, false), (true, false), (false, true), (true, true),
@@ -95,6 +99,17 @@ struct MatrixMultiplyTests {
           zip(zip(r.got, r.want), r.scale).map { abs($0.0 - $0.1) / max($1, 1e-300) }
           .max() ?? 0
         #expect(worst <= bound, "\(T.self) \(m)×\(n)×\(k) ta \(ta) tb \(tb): \(worst) > \(bound)")
+      }
+    }
+  }
+
+  @Test func largeShapesExactOnSmallIntegers() {
+    for (m, n, k) in Self.largeShapes {
+      for (ta, tb) in [(false, false), (true, true)] {
+        let f = Self.run(Float.self, m: m, n: n, k: k, ta: ta, tb: tb, beta: 1, integers: true)
+        #expect(f.got == f.want, "Float \(m)×\(n)×\(k) ta \(ta) tb \(tb)")
+        let d = Self.run(Double.self, m: m, n: n, k: k, ta: !ta, tb: tb, beta: 0, integers: true)
+        #expect(d.got == d.want, "Double \(m)×\(n)×\(k) ta \(!ta) tb \(tb)")
       }
     }
   }
