@@ -122,6 +122,12 @@ let layerCheckTargets: [Target] = [
     swiftSettings: swiftSettings
   ),
   .executableTarget(
+    name: "layerkit-gemm-benchmark",
+    dependencies: ["LayerCore"],
+    path: "Sources/Benchmarks/layerkit-gemm-benchmark",
+    swiftSettings: swiftSettings
+  ),
+  .executableTarget(
     name: "layerkit-benchmark",
     dependencies: ["LayerConformance", "LayerKit"],
     path: "Sources/Benchmarks/layerkit-benchmark",
@@ -197,6 +203,7 @@ let package = Package(
     .executable(name: "layerkit", targets: ["layerkit"]),
     .library(name: "Initializers", targets: ["Initializers"]),
     .library(name: "Training", targets: ["Training"]),
+    .executable(name: "layerkit-gemm-benchmark", targets: ["layerkit-gemm-benchmark"]),
   ] + activationProducts + layerProducts + lossProducts,
   targets: [
     .target(name: "LayerCore", swiftSettings: swiftSettings),

@@ -127,11 +127,9 @@ public struct Dense<Scalar: LayerScalar>: Layer {
           bias.scalars.withUnsafeBufferPointer { b in
             for r in 0..<batch {
               for j in 0..<m { o[r * m + j] = b[j] }
-              for i in 0..<n {
-                let xi = x[r * n + i]
-                for j in 0..<m { o[r * m + j] += xi * w[i * m + j] }
-              }
             }
+            // out = x W + out, with out holding the bias in every row.
+            matrixMultiply(m: batch, n: m, k: n, x, w, into: o, beta: 1)
           }
         }
       }
@@ -165,16 +163,14 @@ public struct Dense<Scalar: LayerScalar>: Layer {
         outputGradient.scalars.withUnsafeBufferPointer { g in
           for r in 0..<batch {
             for j in 0..<m { db[j] += g[r * m + j] }
-            for i in 0..<n {
-              let xi = x[r * n + i]
-              var sum: Scalar = 0
-              for j in 0..<m {
-                let gj = g[r * m + j]
-                sum += gj * w[i * m + j]
-                dw[i * m + j] += xi * gj
-              }
-              dx[r * n + i] = sum
-            }
+          }
+          // dX = dY Wᵀ: [batch, m] · [m, n], W stored [n, m].
+          dx.withUnsafeMutableBufferPointer { dxb in
+            matrixMultiply(m: batch, n: n, k: m, g, w, transposeB: true, into: dxb)
+          }
+          // dW = Xᵀ dY: [n, batch] · [batch, m], X stored [batch, n].
+          dw.withUnsafeMutableBufferPointer { dwb in
+            matrixMultiply(m: n, n: m, k: batch, x, transposeA: true, g, into: dwb)
           }
         }
       }

@@ -1,0 +1,120 @@
+/// Rows of the register tile: each step of the micro-kernel multiplies 4 entries of a packed
+/// column of `A` with one vector of a packed row of `B`, into 4 vector accumulators.
+let tileRows = 4
+
+/// The depth of a packed panel (`kc`): a `kc × width` micro-panel of `B` (8 KiB in `Float` or
+/// `Double`) stays in L1 while the tile loops over `A`.
+let panelDepth = 256
+
+/// The rows of `A` packed at once (`mc`): `mc × kc` scalars (96 KiB in `Float`, 192 KiB in
+/// `Double`) stay in L2.
+let panelRows = 96
+
+/// The columns of `B` packed at once (`nc`): `kc × nc` scalars, for L2/L3.
+let panelColumns = 1024
+
+/// The serial cache-blocked product, GotoBLAS-style: for each `nc`-column block and
+/// `kc`-deep slice, pack `B` into `width`-column micro-panels, then for each `mc`-row block
+/// pack `A` into 4-row micro-panels and run the register tile over every (row, column) tile.
+/// The vector type `V` sets the tile width: `SIMD8<Float>` (two SSE registers) or
+/// `SIMD4<Double>`.
+@inline(__always)
+func blockedMultiply<V: SIMD>(_ o: GEMMOperands<V.Scalar>, vector: V.Type)
+where V.Scalar: BinaryFloatingPoint {
+  let width = V.scalarCount
+  guard o.m > 0, o.n > 0 else { return }
+  guard o.k > 0 else {
+    for i in 0..<o.m {
+      for j in 0..<o.n { o.c[i * o.ldc + j] = o.beta == 0 ? 0 : o.beta * o.c[i * o.ldc + j] }
+    }
+    return
+  }
+  let kc = min(panelDepth, o.k)
+  let mcMax = min(panelRows, (o.m + tileRows - 1) / tileRows * tileRows)
+  let ncMax = min(panelColumns, (o.n + width - 1) / width * width)
+  let packedA = UnsafeMutablePointer<V.Scalar>.allocate(capacity: mcMax * kc)
+  let packedB = UnsafeMutablePointer<V.Scalar>.allocate(capacity: kc * ncMax)
+  defer {
+    packedA.deallocate()
+    packedB.deallocate()
+  }
+  var jc = 0
+  while jc < o.n {
+    let nc = min(panelColumns, o.n - jc)
+    var pc = 0
+    while pc < o.k {
+      let depth = min(kc, o.k - pc)
+      let beta = pc == 0 ? o.beta : 1
+      packPanelB(o, into: packedB, rows: pc, depth: depth, columns: jc, count: nc, width: width)
+      var ic = 0
+      while ic < o.m {
+        let mc = min(panelRows, o.m - ic)
+        packPanelA(o, into: packedA, rows: ic, count: mc, columns: pc, depth: depth)
+        var jr = 0
+        while jr < nc {
+          var ir = 0
+          while ir < mc {
+            microKernel(
+              depth: depth, a: packedA + ir * depth, b: packedB + jr * depth,
+              c: o.c + (ic + ir) * o.ldc + jc + jr, ldc: o.ldc,
+              rows: min(tileRows, mc - ir), columns: min(width, nc - jr), beta: beta,
+              vector: V.self)
+            ir += tileRows
+          }
+          jr += width
+        }
+        ic += mc
+      }
+      pc += depth
+    }
+    jc += nc
+  }
+}
+
+/// Packs rows `rows ..< rows + count`, columns `columns ..< columns + depth` of `A` as 4-row
+/// micro-panels: panel `t`, step `p` holds `A[rows + 4t + r, columns + p]` for `r` in 0..<4,
+/// zero past the last row.
+@inline(__always)
+func packPanelA<Scalar: BinaryFloatingPoint>(
+  _ o: GEMMOperands<Scalar>, into packed: UnsafeMutablePointer<Scalar>, rows: Int, count: Int,
+  columns: Int, depth: Int
+) {
+  var destination = packed
+  var t = 0
+  while t < count {
+    let live = min(tileRows, count - t)
+    let base = o.a + (rows + t) * o.aRow + columns * o.aColumn
+    for p in 0..<depth {
+      let source = base + p * o.aColumn
+      for r in 0..<tileRows { destination[r] = r < live ? source[r * o.aRow] : 0 }
+      destination += tileRows
+    }
+    t += tileRows
+  }
+}
+
+/// Packs rows `rows ..< rows + depth`, columns `columns ..< columns + count` of `B` as
+/// `width`-column micro-panels: panel `t`, step `p` holds `B[rows + p, columns + width·t + j]`
+/// for `j` in 0..<width, zero past the last column.
+@inline(__always)
+func packPanelB<Scalar: BinaryFloatingPoint>(
+  _ o: GEMMOperands<Scalar>, into packed: UnsafeMutablePointer<Scalar>, rows: Int, depth: Int,
+  columns: Int, count: Int, width: Int
+) {
+  var destination = packed
+  var t = 0
+  while t < count {
+    let live = min(width, count - t)
+    let base = o.b + rows * o.bRow + (columns + t) * o.bColumn
+    for p in 0..<depth {
+      let source = base + p * o.bRow
+      if live == width && o.bColumn == 1 {
+        for j in 0..<width { destination[j] = source[j] }
+      } else {
+        for j in 0..<width { destination[j] = j < live ? source[j * o.bColumn] : 0 }
+      }
+      destination += width
+    }
+    t += width
+  }
+}

@@ -1,0 +1,109 @@
+#if canImport(Dispatch)
+  import Dispatch
+#endif
+
+/// `C = op(A) · op(B) + β · C` for dense row-major matrices, where `op(X)` is `X` or `Xᵀ`.
+///
+/// `C` is `m × n`, `op(A)` is `m × k` and `op(B)` is `k × n`. The buffers are tightly packed
+/// row-major matrices: `A` is `m × k` (or `k × m` when `transposeA`), `B` is `k × n` (or
+/// `k × n` stored as `n × k` when `transposeB`), `C` is `m × n`.
+///
+/// `Float` and `Double` run a cache-blocked product with packed panels and a SIMD register tile
+/// (4 rows × 8 `Float` or 4 `Double` columns, `SIMD8<Float>` / `SIMD4<Double>`, written as
+/// `a * b + c`, so SSE2 builds need no fused multiply-add) and split large products
+/// (`m · n · k` ≥ ``matrixMultiplyParallelThreshold``) over the processor's cores. Every other
+/// ``LayerScalar`` (`Float16`, `Float80`, dual numbers) takes a portable row-by-row loop.
+///
+/// When `beta` is 0 the old contents of `C` are ignored (a NaN there does not propagate).
+///
+/// ```swift
+/// // y = x W + b, x: [batch, n], W: [n, m]; y holds b in every row on entry.
+/// matrixMultiply(m: batch, n: m, k: n, x, w, into: y, beta: 1)
+/// ```
+///
+/// - Precondition: `m, n, k ≥ 0` and the buffers hold at least `m · k`, `k · n` and `m · n`
+///   elements.
+@inlinable
+public func matrixMultiply<T: LayerScalar>(
+  m: Int, n: Int, k: Int,
+  _ a: UnsafeBufferPointer<T>, transposeA: Bool = false,
+  _ b: UnsafeBufferPointer<T>, transposeB: Bool = false,
+  into c: UnsafeMutableBufferPointer<T>, beta: T = 0
+) {
+  precondition(m >= 0 && n >= 0 && k >= 0, "matrixMultiply: negative dimension")
+  precondition(
+    a.count >= m * k && b.count >= k * n && c.count >= m * n,
+    "matrixMultiply: a buffer is smaller than its matrix")
+  guard m > 0, n > 0 else { return }
+  guard let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress else {
+    scaleMatrix(c, count: m * n, by: beta)
+    return
+  }
+  let aRow = transposeA ? 1 : k
+  let aColumn = transposeA ? m : 1
+  let bRow = transposeB ? 1 : n
+  let bColumn = transposeB ? k : 1
+  if T.self == Float.self {
+    let operands = GEMMOperands<Float>(
+      a: UnsafeRawPointer(aBase).assumingMemoryBound(to: Float.self), aRow: aRow,
+      aColumn: aColumn, b: UnsafeRawPointer(bBase).assumingMemoryBound(to: Float.self),
+      bRow: bRow, bColumn: bColumn,
+      c: UnsafeMutableRawPointer(cBase).assumingMemoryBound(to: Float.self), ldc: n,
+      m: m, n: n, k: k, beta: unsafeBitCast(beta, to: Float.self))
+    multiplyFloat(operands)
+  } else if T.self == Double.self {
+    let operands = GEMMOperands<Double>(
+      a: UnsafeRawPointer(aBase).assumingMemoryBound(to: Double.self), aRow: aRow,
+      aColumn: aColumn, b: UnsafeRawPointer(bBase).assumingMemoryBound(to: Double.self),
+      bRow: bRow, bColumn: bColumn,
+      c: UnsafeMutableRawPointer(cBase).assumingMemoryBound(to: Double.self), ldc: n,
+      m: m, n: n, k: k, beta: unsafeBitCast(beta, to: Double.self))
+    multiplyDouble(operands)
+  } else {
+    portableMultiply(
+      GEMMOperands(
+        a: aBase, aRow: aRow, aColumn: aColumn, b: bBase, bRow: bRow, bColumn: bColumn,
+        c: cBase, ldc: n, m: m, n: n, k: k, beta: beta))
+  }
+}
+
+/// The work (`m · n · k` multiply-adds) from which ``matrixMultiply(m:n:k:_:transposeA:_:transposeB:into:beta:)``
+/// splits a `Float` or `Double` product over the processor's cores.
+public let matrixMultiplyParallelThreshold = 1 << 19
+
+/// `c[0..<count] *= beta`, or zeros when `beta` is 0.
+@inlinable
+func scaleMatrix<T: LayerScalar>(_ c: UnsafeMutableBufferPointer<T>, count: Int, by beta: T) {
+  for i in 0..<count { c[i] = beta == 0 ? 0 : beta * c[i] }
+}
+
+/// The product for any ``LayerScalar``: for each row of `C`, `C[i, :] = β C[i, :]` then
+/// `C[i, :] += A[i, p] · B[p, :]` for `p` in order, the order a hand-written dense layer uses.
+@inlinable
+func portableMultiply<T: LayerScalar>(_ o: GEMMOperands<T>) {
+  for i in 0..<o.m {
+    let row = o.c + i * o.ldc
+    for j in 0..<o.n { row[j] = o.beta == 0 ? 0 : o.beta * row[j] }
+    for p in 0..<o.k {
+      let aip = o.a[i * o.aRow + p * o.aColumn]
+      let bRow = o.b + p * o.bRow
+      if o.bColumn == 1 {
+        for j in 0..<o.n { row[j] += aip * bRow[j] }
+      } else {
+        for j in 0..<o.n { row[j] += aip * bRow[j * o.bColumn] }
+      }
+    }
+  }
+}
+
+/// The `Float` product: blocked with a `SIMD8<Float>` tile, over several cores when large.
+@usableFromInline
+func multiplyFloat(_ operands: GEMMOperands<Float>) {
+  parallelMultiply(operands) { blockedMultiply($0, vector: SIMD8<Float>.self) }
+}
+
+/// The `Double` product: blocked with a `SIMD4<Double>` tile, over several cores when large.
+@usableFromInline
+func multiplyDouble(_ operands: GEMMOperands<Double>) {
+  parallelMultiply(operands) { blockedMultiply($0, vector: SIMD4<Double>.self) }
+}

@@ -1,0 +1,58 @@
+/// The register tile: `C[0..<rows, 0..<columns] = Σ_p a[p] ⊗ b[p] + β · C` over `depth` steps
+/// of a packed 4-row panel of `A` and a packed one-vector panel of `B`.
+///
+/// Four vector accumulators (8 SSE registers for `SIMD8<Float>` or `SIMD4<Double>`) plus the
+/// `B` vector and one broadcast fit the 16 SSE registers. The update is `a * b + c`, not
+/// `addingProduct`, which on baseline x86-64 (no FMA) becomes a libm call per lane. A partial
+/// tile (at the right or bottom edge) is written element by element.
+@inline(__always)
+func microKernel<V: SIMD>(
+  depth: Int, a: UnsafePointer<V.Scalar>, b: UnsafePointer<V.Scalar>,
+  c: UnsafeMutablePointer<V.Scalar>, ldc: Int, rows: Int, columns: Int, beta: V.Scalar,
+  vector: V.Type
+) where V.Scalar: BinaryFloatingPoint {
+  let width = V.scalarCount
+  var c0 = V()
+  var c1 = V()
+  var c2 = V()
+  var c3 = V()
+  var pa = a
+  var pb = UnsafeRawPointer(b)
+  for _ in 0..<depth {
+    let bv = pb.loadUnaligned(as: V.self)
+    c0 = V(repeating: pa[0]) * bv + c0
+    c1 = V(repeating: pa[1]) * bv + c1
+    c2 = V(repeating: pa[2]) * bv + c2
+    c3 = V(repeating: pa[3]) * bv + c3
+    pa += tileRows
+    pb += MemoryLayout<V>.stride
+  }
+  if rows == tileRows && columns == width {
+    store(c0, to: c, beta: beta)
+    store(c1, to: c + ldc, beta: beta)
+    store(c2, to: c + 2 * ldc, beta: beta)
+    store(c3, to: c + 3 * ldc, beta: beta)
+    return
+  }
+  for r in 0..<rows {
+    let acc = r == 0 ? c0 : r == 1 ? c1 : r == 2 ? c2 : c3
+    let row = c + r * ldc
+    for j in 0..<columns {
+      row[j] = beta == 0 ? acc[j] : acc[j] + beta * row[j]
+    }
+  }
+}
+
+/// Writes one full row of the tile: `acc`, `acc + C` or `acc + β · C`.
+@inline(__always)
+func store<V: SIMD>(_ acc: V, to c: UnsafeMutablePointer<V.Scalar>, beta: V.Scalar)
+where V.Scalar: BinaryFloatingPoint {
+  let raw = UnsafeMutableRawPointer(c)
+  if beta == 0 {
+    raw.storeBytes(of: acc, as: V.self)
+  } else if beta == 1 {
+    raw.storeBytes(of: acc + raw.loadUnaligned(as: V.self), as: V.self)
+  } else {
+    raw.storeBytes(of: acc + V(repeating: beta) * raw.loadUnaligned(as: V.self), as: V.self)
+  }
+}

@@ -1,0 +1,142 @@
+import LayerCore
+import Testing
+
+/// `matrixMultiply` against a naive triple loop in `Double` on odd shapes.
+struct MatrixMultiplyTests {
+  /// (m, n, k): 1×1, single rows and columns, primes, non-multiples of the 4 × 8 tile, shapes
+  /// past the 256-deep and 1024-wide panels, and ones above the parallel threshold.
+  static let shapes: [(Int, Int, Int)] = [
+    (1, 1, 1), (1, 13, 7), (13, 1, 7), (7, 1, 1), (1, 7, 1), (1, 1, 31), (7, 13, 31),
+    (13, 7, 97), (31, 97, 13), (97, 31, 7), (5, 9, 3), (4, 8, 16), (3, 17, 2), (64, 50, 784),
+    (64, 10, 25), (40, 30, 61),
+  ]
+
+  /// Shapes past the 256-deep and 1024-wide panels and above the parallel threshold, checked
+  /// once each (the debug build is slow).
+  static let largeShapes: [(Int, Int, Int)] = [(13, 1030, 260), (200, 50, 100), (50, 200, 60)]
+
+  static let transposes: [(Bool, Bool)] = [
+    (false, false), (true, false), (false, true), (true, true),
+  ]
+
+  /// `op(A) · op(B) + β C` in `Double`, element by element.
+  static func naive(
+    m: Int, n: Int, k: Int, _ a: [Double], _ ta: Bool, _ b: [Double], _ tb: Bool, _ c: [Double],
+    beta: Double
+  ) -> [Double] {
+    var out = [Double](repeating: 0, count: m * n)
+    for i in 0..<m {
+      for j in 0..<n {
+        var sum = 0.0
+        for p in 0..<k {
+          sum += (ta ? a[p * m + i] : a[i * k + p]) * (tb ? b[j * k + p] : b[p * n + j])
+        }
+        out[i * n + j] = sum + (beta == 0 ? 0 : beta * c[i * n + j])
+      }
+    }
+    return out
+  }
+
+  static func values(_ count: Int, seed: Int, integers: Bool) -> [Double] {
+    var random = RandomSource(seed: UInt64(seed))
+    return (0..<count).map { _ in
+      integers ? Double(Int(random.nextUnit() * 9) - 4) : 2 * random.nextUnit() - 1
+    }
+  }
+
+  /// Runs one case in `T` and returns (result, reference, Σ|a||b| per entry).
+  static func run<T: LayerScalar & BinaryFloatingPoint>(
+    _: T.Type, m: Int, n: Int, k: Int, ta: Bool, tb: Bool, beta: Double, integers: Bool
+  ) -> (got: [Double], want: [Double], scale: [Double]) {
+    let a = values(m * k, seed: 1 + m, integers: integers)
+    let b = values(k * n, seed: 2 + n, integers: integers)
+    let c = values(m * n, seed: 3 + k, integers: integers)
+    var cT = c.map { T($0) }
+    if beta == 0 { cT = cT.map { _ in T.nan } }
+    let aT = a.map { T($0) }
+    let bT = b.map { T($0) }
+    aT.withUnsafeBufferPointer { ab in
+      bT.withUnsafeBufferPointer { bb in
+        cT.withUnsafeMutableBufferPointer { cb in
+          matrixMultiply(
+            m: m, n: n, k: k, ab, transposeA: ta, bb, transposeB: tb, into: cb, beta: T(beta))
+        }
+      }
+    }
+    let want = naive(m: m, n: n, k: k, a, ta, b, tb, c, beta: beta)
+    let scale = naive(
+      m: m, n: n, k: k, a.map(abs), ta, b.map(abs), tb, c.map(abs), beta: abs(beta))
+    return (cT.map { Double($0) }, want, scale)
+  }
+
+  @Test(arguments: [0.0, 1.0, 0.5])
+  func floatExactOnSmallIntegers(beta: Double) {
+    for (m, n, k) in Self.shapes {
+      for (ta, tb) in Self.transposes {
+        let r = Self.run(Float.self, m: m, n: n, k: k, ta: ta, tb: tb, beta: beta, integers: true)
+        #expect(r.got == r.want, "Float \(m)×\(n)×\(k) ta \(ta) tb \(tb) β \(beta)")
+      }
+    }
+  }
+
+  @Test(arguments: [0.0, 1.0, 0.5])
+  func doubleExactOnSmallIntegers(beta: Double) {
+    for (m, n, k) in Self.shapes {
+      for (ta, tb) in Self.transposes {
+        let r = Self.run(Double.self, m: m, n: n, k: k, ta: ta, tb: tb, beta: beta, integers: true)
+        #expect(r.got == r.want, "Double \(m)×\(n)×\(k) ta \(ta) tb \(tb) β \(beta)")
+      }
+    }
+  }
+
+  /// Random entries in [-1, 1): each entry within `2 (k + 2) ε Σ|a||b|` of the `Double` sum.
+  func checkRandom<T: LayerScalar & BinaryFloatingPoint>(_ type: T.Type) {
+    for (m, n, k) in Self.shapes {
+      for (ta, tb) in Self.transposes {
+        let r = Self.run(T.self, m: m, n: n, k: k, ta: ta, tb: tb, beta: 1, integers: false)
+        let bound = 2 * Double(k + 2) * Double(T.ulpOfOne)
+        let worst =
+          zip(zip(r.got, r.want), r.scale).map { abs($0.0 - $0.1) / max($1, 1e-300) }
+          .max() ?? 0
+        #expect(worst <= bound, "\(T.self) \(m)×\(n)×\(k) ta \(ta) tb \(tb): \(worst) > \(bound)")
+      }
+    }
+  }
+
+  @Test func largeShapesExactOnSmallIntegers() {
+    for (m, n, k) in Self.largeShapes {
+      for (ta, tb) in [(false, false), (true, true)] {
+        let f = Self.run(Float.self, m: m, n: n, k: k, ta: ta, tb: tb, beta: 1, integers: true)
+        #expect(f.got == f.want, "Float \(m)×\(n)×\(k) ta \(ta) tb \(tb)")
+        let d = Self.run(Double.self, m: m, n: n, k: k, ta: !ta, tb: tb, beta: 0, integers: true)
+        #expect(d.got == d.want, "Double \(m)×\(n)×\(k) ta \(!ta) tb \(tb)")
+      }
+    }
+  }
+
+  @Test func floatRandomWithinRoundingBound() { checkRandom(Float.self) }
+  @Test func doubleRandomWithinRoundingBound() { checkRandom(Double.self) }
+
+  #if !LAYERKIT_NO_FLOAT16 && (arch(arm64) || (arch(x86_64) && os(Linux)))
+    /// The portable path, in `Float16`: small integers keep every sum exact below 2048.
+    @Test func float16PortablePathExact() {
+      for (m, n, k) in [(1, 1, 1), (7, 13, 31), (13, 7, 5), (5, 9, 3)] {
+        for (ta, tb) in Self.transposes {
+          let r = Self.run(Float16.self, m: m, n: n, k: k, ta: ta, tb: tb, beta: 1, integers: true)
+          #expect(r.got == r.want, "Float16 \(m)×\(n)×\(k) ta \(ta) tb \(tb)")
+        }
+      }
+    }
+  #endif
+
+  @Test func emptyInnerDimensionScalesC() {
+    var c: [Float] = [1, 2, 3, 4]
+    let empty: [Float] = []
+    empty.withUnsafeBufferPointer { e in
+      c.withUnsafeMutableBufferPointer { cb in
+        matrixMultiply(m: 2, n: 2, k: 0, e, e, into: cb, beta: 2)
+      }
+    }
+    #expect(c == [2, 4, 6, 8])
+  }
+}
