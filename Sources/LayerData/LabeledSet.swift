@@ -18,7 +18,8 @@ public struct LabeledSet<T: LayerScalar>: Sendable, Equatable {
     guard inputs.rank == 2, inputs.shape[0] == labels.count else {
       throw .unexpectedContent(
         path: "<memory>",
-        reason: "inputs of shape \(inputs.shape) do not hold one row for each of \(labels.count) labels")
+        reason:
+          "inputs of shape \(inputs.shape) do not hold one row for each of \(labels.count) labels")
     }
     if let bad = labels.first(where: { $0 < 0 || $0 >= classes }) {
       throw .unexpectedContent(path: "<memory>", reason: "label \(bad) is outside 0..<\(classes)")

@@ -134,7 +134,8 @@ struct RawSet {
     as type: T.Type, scaling: PixelScaling, classes: Int
   ) throws(DataError) -> LabeledSet<T> {
     if let bad = labels.first(where: { $0 >= classes }) {
-      throw .unexpectedContent(path: labelsPath, reason: "label \(bad) is not below \(classes) classes")
+      throw .unexpectedContent(
+        path: labelsPath, reason: "label \(bad) is not below \(classes) classes")
     }
     let scalars = images.elements(as: T.self, scale: scaling.factor)
     let inputs = Tensor(validated: [labels.count, features], scalars: scalars)

@@ -19,7 +19,8 @@ struct IDXErrorTests {
     let error = try #require(readError(path))
     #expect(error == .missingFile(path: path))
     #expect(error.description.contains(path))
-    #expect(error.description.contains("apt-get update && apt-get install -y dataset-fashion-mnist"))
+    #expect(
+      error.description.contains("apt-get update && apt-get install -y dataset-fashion-mnist"))
   }
 
   @Test func directoryIsNotAFile() throws {
@@ -85,14 +86,18 @@ struct IDXErrorTests {
         try directory.write(bytes, to: "long")
       }
       let error = try #require(readError(path))
-      #expect(error == .dimensionMismatch(path: path, dimensions: [2, 2], expected: 4, reason: "3 more bytes follow them"))
+      #expect(
+        error
+          == .dimensionMismatch(
+            path: path, dimensions: [2, 2], expected: 4, reason: "3 more bytes follow them"))
     }
   }
 
   @Test func corruptGzip() throws {
     let directory = try TemporaryDirectory()
     // A gzip magic followed by garbage.
-    let garbage = try directory.write([0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 3] + Array(repeating: 0xFF, count: 40), to: "garbage.gz")
+    let garbage = try directory.write(
+      [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 3] + Array(repeating: 0xFF, count: 40), to: "garbage.gz")
     guard case .corruptGzip(garbage, _) = try #require(readError(garbage)) else {
       Issue.record("expected corruptGzip for garbage")
       return

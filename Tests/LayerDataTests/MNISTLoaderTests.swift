@@ -44,7 +44,9 @@ struct MNISTLoaderTests {
 
   @Test func labelAtOrAboveClassesIsAnError() throws {
     let directory = try makeDirectory()
-    #expect(throws: DataError.self) { try MNIST.load(Double.self, from: directory.path, classes: 2) }
+    #expect(throws: DataError.self) {
+      try MNIST.load(Double.self, from: directory.path, classes: 2)
+    }
   }
 
   @Test func missingDirectoryAndMissingFile() throws {

@@ -67,8 +67,10 @@ struct SyntheticTests {
   }
 
   @Test func sameSeedSameSetOtherSeedOtherSet() {
-    #expect(Synthetic.circles(Float.self, noise: 0.1, seed: 9) == Synthetic.circles(noise: 0.1, seed: 9))
-    #expect(Synthetic.circles(Float.self, noise: 0.1, seed: 9) != Synthetic.circles(noise: 0.1, seed: 10))
+    #expect(
+      Synthetic.circles(Float.self, noise: 0.1, seed: 9) == Synthetic.circles(noise: 0.1, seed: 9))
+    #expect(
+      Synthetic.circles(Float.self, noise: 0.1, seed: 9) != Synthetic.circles(noise: 0.1, seed: 10))
     #expect(Synthetic.spirals(Double.self, seed: 3) == Synthetic.spirals(seed: 3))
     #expect(Synthetic.spirals(Double.self, seed: 3) != Synthetic.spirals(seed: 4))
     let a = Synthetic.xor(Double.self, pointsPerCorner: 10, noise: 0.2, seed: 1, shuffle: true)
@@ -81,9 +83,12 @@ struct SyntheticTests {
     let shuffled = Synthetic.spirals(Double.self, count: 40, seed: 8, shuffle: true)
     #expect(ordered != shuffled)
     var pairs = Set<[Double]>()
-    for i in 0..<40 { pairs.insert([ordered.inputs[i, 0], ordered.inputs[i, 1], Double(ordered.labels[i])]) }
     for i in 0..<40 {
-      #expect(pairs.contains([shuffled.inputs[i, 0], shuffled.inputs[i, 1], Double(shuffled.labels[i])]))
+      pairs.insert([ordered.inputs[i, 0], ordered.inputs[i, 1], Double(ordered.labels[i])])
+    }
+    for i in 0..<40 {
+      #expect(
+        pairs.contains([shuffled.inputs[i, 0], shuffled.inputs[i, 1], Double(shuffled.labels[i])]))
     }
   }
 }

@@ -4,7 +4,10 @@ extension IDXFile {
     var result: [UInt8] = [0, 0, dataType.rawValue, UInt8(dimensions.count)]
     for extent in dimensions {
       let value = UInt32(extent)
-      result += [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)]
+      result += [
+        UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF),
+        UInt8(value & 0xFF),
+      ]
     }
     return result + bytes
   }

@@ -4,9 +4,9 @@ import LayerCore
 /// seeded ``/LayerCore/RandomSource`` so that a seed fixes every point.
 ///
 /// Every generator returns a ``LabeledSet`` with inputs `[count, 2]`, labels 0 and 1 and
-/// `classes == 2`. With `shuffle` (the default) the examples are put in a random order drawn
-/// from the same generator after the points; without it they come class by class (XOR: corner
-/// by corner).
+/// `classes == 2`. With `shuffle` (the default for circles and spirals; XOR keeps the truth
+/// table's order unless asked) the examples are put in a random order drawn from the same
+/// generator after the points; without it they come class by class (XOR: corner by corner).
 public enum Synthetic {
   /// XOR: the four corners (0, 0), (0, 1), (1, 0), (1, 1) with labels 0, 1, 1, 0.
   ///
