@@ -15,30 +15,30 @@ public struct Standardization<T: LayerScalar>: Sendable, Equatable {
   /// `Double`.
   ///
   /// - Precondition: `inputs` has rank 2.
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
   public init(fitting inputs: Tensor<T>) {
     precondition(inputs.rank == 2, "standardization fits a [count, features] tensor")
     let (rows, width) = (inputs.shape[0], inputs.shape[1])
-    var sum = [Double](repeating: 0, count: width)
-    var low = [Double](repeating: .infinity, count: width)
-    var high = [Double](repeating: -.infinity, count: width)
-    let values = inputs.scalars.map { Standardization.double($0) }
-    for row in 0..<rows {
-      for column in 0..<width {
-        let x = values[row * width + column]
-        sum[column] += x
-        low[column] = Swift.min(low[column], x)
-        high[column] = Swift.max(high[column], x)
+    let statistics: ColumnStatistics
+    if T.self == Double.self {
+      statistics = unsafeBitCast(inputs.scalars, to: [Double].self).withUnsafeBufferPointer {
+        ColumnStatistics($0, rows: rows, width: width)
+      }
+    } else if T.self == Float.self {
+      statistics = unsafeBitCast(inputs.scalars, to: [Float].self).withUnsafeBufferPointer {
+        ColumnStatistics($0, rows: rows, width: width)
+      }
+    } else {
+      // Other types have no direct conversion in LayerScalar: through the description.
+      let values = inputs.scalars.map { Double($0.description) ?? .nan }
+      statistics = values.withUnsafeBufferPointer {
+        ColumnStatistics($0, rows: rows, width: width)
       }
     }
+    let (low, high, means, squares) =
+      (statistics.low, statistics.high, statistics.mean, statistics.squares)
     let n = Double(Swift.max(rows, 1))
-    let means = sum.map { $0 / n }
-    var squares = [Double](repeating: 0, count: width)
-    for row in 0..<rows {
-      for column in 0..<width {
-        let d = values[row * width + column] - means[column]
-        squares[column] += d * d
-      }
-    }
     var mean = [T]()
     var std = [T]()
     for column in 0..<width {
@@ -53,14 +53,21 @@ public struct Standardization<T: LayerScalar>: Sendable, Equatable {
   /// `inputs` standardized column by column.
   ///
   /// - Precondition: `inputs` is `[count, mean.count]`.
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
   public func apply(to inputs: Tensor<T>) -> Tensor<T> {
     precondition(inputs.rank == 2 && inputs.shape[1] == mean.count, "feature count differs")
     let width = mean.count
     let inverse = std.map { 1 / $0 }
     var result = inputs
-    for i in result.scalars.indices {
-      let column = i % width
-      result.scalars[i] = (result.scalars[i] - mean[column]) * inverse[column]
+    result.scalars.withUnsafeMutableBufferPointer { scalars in
+      var i = 0
+      while i < scalars.count {
+        for column in 0..<width {
+          scalars[i + column] = (scalars[i + column] - mean[column]) * inverse[column]
+        }
+        i += width
+      }
     }
     return result
   }
@@ -71,14 +78,50 @@ public struct Standardization<T: LayerScalar>: Sendable, Equatable {
     result.inputs = apply(to: set.inputs)
     return result
   }
+}
 
-  /// A `T` as a `Double`, through its description for types without a direct conversion.
-  static func double(_ x: T) -> Double {
-    switch x {
-    case let x as Double: x
-    case let x as Float: Double(x)
-    default: Double(x.description) ?? .nan
+/// Per-column minimum, maximum, mean and sum of squared deviations, accumulated in `Double`.
+struct ColumnStatistics {
+  var low: [Double]
+  var high: [Double]
+  var mean: [Double]
+  var squares: [Double]
+
+  @_specialize(where S == Float)
+  @_specialize(where S == Double)
+  init<S: BinaryFloatingPoint>(_ values: UnsafeBufferPointer<S>, rows: Int, width: Int) {
+    var sum = [Double](repeating: 0, count: width)
+    var low = [Double](repeating: .infinity, count: width)
+    var high = [Double](repeating: -.infinity, count: width)
+    sum.withUnsafeMutableBufferPointer { sum in
+      low.withUnsafeMutableBufferPointer { low in
+        high.withUnsafeMutableBufferPointer { high in
+          for row in 0..<rows {
+            for column in 0..<width {
+              let x = Double(values[row * width + column])
+              sum[column] += x
+              low[column] = Swift.min(low[column], x)
+              high[column] = Swift.max(high[column], x)
+            }
+          }
+        }
+      }
     }
+    let n = Double(Swift.max(rows, 1))
+    let mean = sum.map { $0 / n }
+    var squares = [Double](repeating: 0, count: width)
+    squares.withUnsafeMutableBufferPointer { squares in
+      for row in 0..<rows {
+        for column in 0..<width {
+          let d = Double(values[row * width + column]) - mean[column]
+          squares[column] += d * d
+        }
+      }
+    }
+    self.low = low
+    self.high = high
+    self.mean = mean
+    self.squares = squares
   }
 }
 

@@ -52,6 +52,8 @@ public struct IDXFile: Sendable, Equatable {
 
   /// The elements decoded to `T`, in row-major order, each multiplied by `scale` (1 keeps the
   /// stored values; `1.0 / 255` maps unsigned bytes to [0, 1]).
+  @_specialize(where T == Float)
+  @_specialize(where T == Double)
   public func elements<T: LayerScalar>(as type: T.Type = T.self, scale: Double = 1) -> [T] {
     let count = elementCount
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
