@@ -4,7 +4,8 @@
 public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The file (or a data directory) does not exist.
   case missingFile(path: String)
-  /// The file exists but cannot be opened, or a write failed.
+  /// The file cannot be opened, read, created or written, or is a directory; `reason` says
+  /// which.
   case unreadable(path: String, reason: String)
   /// The file ends early: `expected` bytes of header or data were needed, `actual` were there.
   case truncated(path: String, expected: Int, actual: Int)
@@ -34,9 +35,10 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(path): no such file or directory (for Fashion-MNIST: "
         + "\(DataError.installCommand), files under \(MNIST.fashionDirectory))"
     case .unreadable(let path, let reason):
-      return "\(path): cannot open or write: \(reason)"
+      return "\(path): \(reason)"
     case .truncated(let path, let expected, let actual):
-      return "\(path): truncated: needed \(expected) bytes, the file has only \(actual)"
+      return "\(path): truncated: header and data need \(expected) bytes, the file holds only "
+        + "\(actual) (counted after decompression for a gzip file)"
     case .badMagic(let path, let magic):
       let hex = magic.map { byte in
         let digits = String(byte, radix: 16)

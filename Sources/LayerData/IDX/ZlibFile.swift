@@ -28,7 +28,7 @@ final class ZlibFile {
       throw .unreadable(path: path, reason: "is a directory, not a file")
     }
     guard let file = gzopen(path, "rb") else {
-      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      throw .unreadable(path: path, reason: "cannot open: " + String(cString: strerror(errno)))
     }
     gzbuffer(file, 1 << 17)
     self.file = file
@@ -38,7 +38,7 @@ final class ZlibFile {
   init(writing path: String, compressed: Bool) throws(DataError) {
     self.path = path
     guard let file = gzopen(path, compressed ? "wb6" : "wbT") else {
-      throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+      throw .unreadable(path: path, reason: "cannot create: " + String(cString: strerror(errno)))
     }
     self.file = file
   }
@@ -81,8 +81,13 @@ final class ZlibFile {
     guard let message = gzerror(file, &code) else { return nil }
     switch code {
     case Z_OK, Z_BUF_ERROR: return nil
-    case Z_ERRNO: return .unreadable(path: path, reason: String(cString: strerror(errno)))
-    default: return .corruptGzip(path: path, reason: String(cString: message))
+    case Z_ERRNO:
+      return .unreadable(path: path, reason: "read error: " + String(cString: strerror(errno)))
+    default:
+      // zlib prefixes its message with the path, which the error's description already names.
+      var reason = String(cString: message)
+      if reason.hasPrefix(path + ": ") { reason.removeFirst(path.count + 2) }
+      return .corruptGzip(path: path, reason: reason)
     }
   }
 
@@ -107,7 +112,7 @@ final class ZlibFile {
   func finishWriting() throws(DataError) {
     isOpen = false
     guard gzclose(file) == Z_OK else {
-      throw .unreadable(path: path, reason: "could not finish the file")
+      throw .unreadable(path: path, reason: "write failed while closing the file")
     }
   }
 }
