@@ -14,7 +14,7 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The type code (the third byte) is not one of the IDX types, see ``IDXDataType``.
   case unsupportedType(path: String, code: UInt8)
   /// The data does not match the product of the dimensions: there are bytes left over after
-  /// `expected` bytes, or the product overflows.
+  /// the `expected` data bytes, or the dimensions are impossible (`expected` 0).
   case dimensionMismatch(path: String, dimensions: [Int], expected: Int, reason: String)
   /// The gzip stream is damaged: a bad header, bad deflate data or a wrong checksum.
   case corruptGzip(path: String, reason: String)
@@ -49,8 +49,8 @@ public enum DataError: Error, Equatable, Sendable, CustomStringConvertible {
     case .unsupportedType(let path, let code):
       return "\(path): unsupported IDX type code 0x\(String(code, radix: 16)) "
         + "(known: 0x08 ubyte, 0x09 byte, 0x0b short, 0x0c int, 0x0d float, 0x0e double)"
-    case .dimensionMismatch(let path, let dimensions, let expected, let reason):
-      return "\(path): dimensions \(dimensions) need \(expected) data bytes, but \(reason)"
+    case .dimensionMismatch(let path, let dimensions, _, let reason):
+      return "\(path): dimensions \(dimensions) do not fit the data: \(reason)"
     case .corruptGzip(let path, let reason):
       return "\(path): corrupt gzip data: \(reason)"
     case .countMismatch(let images, let imageCount, let labels, let labelCount):

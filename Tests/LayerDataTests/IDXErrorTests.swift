@@ -89,7 +89,8 @@ struct IDXErrorTests {
       #expect(
         error
           == .dimensionMismatch(
-            path: path, dimensions: [2, 2], expected: 4, reason: "3 more bytes follow them"))
+            path: path, dimensions: [2, 2], expected: 4,
+            reason: "they need 4 data bytes, and 3 more bytes follow them"))
     }
   }
 
@@ -111,5 +112,41 @@ struct IDXErrorTests {
     let error = try #require(readError(badCRC))
     guard case .corruptGzip(badCRC, let reason) = error else { Issue.record("\(error)"); return }
     #expect(error.description.contains("crc.gz") && !reason.isEmpty && !reason.contains("crc.gz"))
+  }
+}
+
+/// Headers whose dimensions cannot be right.
+struct IDXDimensionTests {
+  @Test func hugeClaimedSizeIsTruncatedNotAllocated() throws {
+    let directory = try TemporaryDirectory()
+    // 65536 × 65536 × 64 bytes = 256 GiB claimed, 3 bytes present.
+    let bytes: [UInt8] = [0, 0, 8, 3, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 64, 1, 2, 3]
+    let path = try directory.write(bytes, to: "huge")
+    #expect(throws: DataError.truncated(path: path, expected: 16 + (1 << 38), actual: 19)) {
+      try IDXFile(contentsOf: path)
+    }
+  }
+
+  @Test func largerThanOneStepReadsWhole() throws {
+    let directory = try TemporaryDirectory()
+    let count = (1 << 26) + 1000
+    var pixels = [UInt8](repeating: 7, count: count)
+    pixels[1 << 26] = 3  // first byte of the second step
+    pixels[count - 1] = 9
+    let file = try IDXFile(unsignedBytes: pixels, dimensions: [count])
+    try file.write(to: directory.file("big.gz"), compressed: true)
+    #expect(try IDXFile(contentsOf: directory.file("big.gz")) == file)
+  }
+
+  @Test func productOverflowIsADimensionMismatch() throws {
+    let directory = try TemporaryDirectory()
+    let ff: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF]
+    let path = try directory.write([0, 0, 0x0E, 3] + ff + ff + ff, to: "overflow")
+    let thrown = #expect(throws: DataError.self) { try IDXFile(contentsOf: path) }
+    guard case .dimensionMismatch(path, _, 0, let reason) = thrown else {
+      Issue.record("\(String(describing: thrown))")
+      return
+    }
+    #expect(reason.contains("overflow"))
   }
 }

@@ -33,7 +33,7 @@ extension IDXFile {
     let expected = try IDXFile.dataByteCount(
       dataType: dataType, dimensions: dimensions, path: path)
 
-    let (bytes, got) = try input.readArray(count: expected)
+    let (bytes, got) = try input.readData(count: expected)
     guard got == expected else {
       throw .truncated(path: path, expected: headerSize + expected, actual: headerSize + got)
     }
@@ -48,7 +48,7 @@ extension IDXFile {
     guard extra == 0 else {
       throw .dimensionMismatch(
         path: path, dimensions: dimensions, expected: expected,
-        reason: "\(extra) more bytes follow them")
+        reason: "they need \(expected) data bytes, and \(extra) more bytes follow them")
     }
     if input.isCompressed && input.endedEarly {
       throw .corruptGzip(path: path, reason: "the compressed stream ends before its trailer")

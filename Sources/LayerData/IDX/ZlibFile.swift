@@ -145,3 +145,21 @@ extension ZlibFile {
     return (bytes, got)
   }
 }
+
+extension ZlibFile {
+  /// Reads `count` data bytes, or as many as there are. Up to 64 MiB (all of MNIST's files) are
+  /// read in one step into an array of that size; beyond that the array grows in 64 MiB steps,
+  /// so a damaged header that claims terabytes fails as truncated instead of allocating them.
+  func readData(count: Int) throws(DataError) -> (bytes: [UInt8], got: Int) {
+    let step = 1 << 26
+    if count <= step { return try readArray(count: count) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(step)
+    while bytes.count < count {
+      let (chunk, got) = try readArray(count: Swift.min(step, count - bytes.count))
+      bytes += chunk.prefix(got)
+      if got < chunk.count { return (bytes, bytes.count) }
+    }
+    return (bytes, bytes.count)
+  }
+}
