@@ -191,6 +191,23 @@ let scaffoldingTargets: [Target] = [
   ),
 ]
 
+// MARK: - Data
+//
+// LayerData: the IDX reader (MNIST, Fashion-MNIST; plain or gzip), the MNIST-layout loader and
+// the synthetic sets. Gzip goes through the system zlib, a `.systemLibrary` target (zlib's
+// headers come with the Swift toolchain's Linux requirements and with the macOS SDK).
+let dataTargets: [Target] = [
+  .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+  .target(name: "LayerData", dependencies: ["LayerCore", "CZlib"], swiftSettings: swiftSettings),
+  .testTarget(
+    name: "LayerDataTests",
+    dependencies: ["LayerData", "LayerCore", "CZlib"],
+    swiftSettings: swiftSettings
+  ),
+]
+
+let dataProducts: [Product] = [.library(name: "LayerData", targets: ["LayerData"])]
+
 let package = Package(
   name: "LayerKit",
   // Float16, which the conformance kit checks in, needs these on Apple platforms (on arm64;
@@ -204,7 +221,7 @@ let package = Package(
     .library(name: "Initializers", targets: ["Initializers"]),
     .library(name: "Training", targets: ["Training"]),
     .executable(name: "layerkit-gemm-benchmark", targets: ["layerkit-gemm-benchmark"]),
-  ] + activationProducts + layerProducts + lossProducts,
+  ] + activationProducts + layerProducts + lossProducts + dataProducts,
   targets: [
     .target(name: "LayerCore", swiftSettings: swiftSettings),
     .target(name: "LayerConformance", dependencies: ["LayerCore"], swiftSettings: swiftSettings),
@@ -286,4 +303,5 @@ let package = Package(
       swiftSettings: swiftSettings
     ),
   ] + activationTargets + scaffoldingTargets + layerTargets + lossTargets + layerCheckTargets
+    + dataTargets
 )
