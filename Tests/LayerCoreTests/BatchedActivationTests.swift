@@ -147,7 +147,7 @@ struct BatchedActivationTests {
     @Test func float16MatchesScalar() { check(Float16.self) }
   #endif
 
-  #if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android))
+  #if (arch(i386) || arch(x86_64)) && !(os(Windows) || os(Android)) && !LAYERKIT_NO_FLOAT80
     /// Float80 has no concrete overload: the generic loop.
     @Test func float80MatchesScalar() { check(Float80.self) }
   #endif
