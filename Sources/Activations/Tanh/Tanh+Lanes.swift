@@ -30,25 +30,42 @@ extension Tanh {
   /// tanh on sixteen lanes: -m / (2 + m) with m = e^-2|x| - 1, the sign of x put back.
   @inlinable
   func valueLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
-    let m = FloatLanes.expm1(Self.doubledNegativeMagnitude(x))
-    return Self.signed(-m / (SIMD16<Float>(repeating: 2) + m), like: x)
+    Self.signed(Self.magnitude(FloatLanes.expm1(Self.doubledNegativeMagnitude(x))), like: x)
   }
 
   /// tanh' = 4e / (1 + e)² on sixteen lanes, e = e^-2|x|.
   @inlinable
   func derivativeLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
-    let e = FloatLanes.exp(Self.doubledNegativeMagnitude(x))
-    let d = SIMD16<Float>(repeating: 1) + e
-    return SIMD16<Float>(repeating: 4) * e / (d * d)
+    Self.slope(FloatLanes.exp(Self.doubledNegativeMagnitude(x)))
   }
 
   /// tanh and tanh' on sixteen lanes sharing one range reduction.
   @inlinable
   func pairLanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
     let (e, m) = FloatLanes.exponentials(Self.doubledNegativeMagnitude(x))
-    let d = SIMD16<Float>(repeating: 1) + e
-    let value = Self.signed(-m / (SIMD16<Float>(repeating: 2) + m), like: x)
-    return (value, SIMD16<Float>(repeating: 4) * e / (d * d))
+    return (Self.signed(Self.magnitude(m), like: x), Self.slope(e))
+  }
+
+  /// -m / (2 + m), with the rounding error of s = 2 + m, (2 - s) + m (exact: Fast2Sum, as
+  /// 2 ≥ |m|), taken out as a factor 1 - error / s, 1 / s ≈ 1.5 - s / 2 (12% is plenty).
+  @inlinable
+  static func magnitude(_ m: SIMD16<Float>) -> SIMD16<Float> {
+    typealias V = SIMD16<Float>
+    let two = V(repeating: 2)
+    let s = two + m
+    let q = -m / s
+    return q - q * (((two - s) + m) * (V(repeating: 1.5) - V(repeating: 0.5) * s))
+  }
+
+  /// 4e / (1 + e)², with the rounding error of d = 1 + e taken out as 1 - 2 error / d,
+  /// 2 / d ≈ 3 - d.
+  @inlinable
+  static func slope(_ e: SIMD16<Float>) -> SIMD16<Float> {
+    typealias V = SIMD16<Float>
+    let one = V(repeating: 1)
+    let d = one + e
+    let q = V(repeating: 4) * e / (d * d)
+    return q - q * (((one - d) + e) * (V(repeating: 3) - d))
   }
 
   /// -2|x|, by setting the sign bit (NaN stays NaN; doubling is exact).
