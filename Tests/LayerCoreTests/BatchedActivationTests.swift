@@ -8,10 +8,11 @@ import Testing
 /// `VectorizedActivation`s only select, negate, add, multiply and divide lanewise in the
 /// scalar code's order, so no ULP slack is needed: equality is exact, NaN matching NaN.
 ///
-/// The exceptions are Sigmoid, Tanh, ELU, CELU and SELU in `Float`, whose lane paths have their
+/// The exceptions are Sigmoid, Tanh, ELU, CELU, SELU and SiLU in `Float`, whose lane paths have their
 /// own exp: there the reference is the `Double` scalar function rounded to `Float`. ELU, CELU
-/// and SELU compute in `Double` and must be within 1 ULP of it; Sigmoid and Tanh compute in
-/// `Float` through `FloatLanes` and must be within 2 ULP (`FloatLanesTests` sweeps them wider).
+/// and SELU compute in `Double`; ELU, Sigmoid, Tanh and SiLU (its f) compute in `Float`
+/// through `FloatLanes`. The batched result must be within 3 ULP of it (`FloatLanesTests`
+/// sweeps wider, and holds Sigmoid, Tanh and ELU to 2).
 struct BatchedActivationTests {
   static let lengths = [0, 1, 3, 17, 1001]
 
@@ -63,13 +64,14 @@ struct BatchedActivationTests {
   }
 
   /// The activations whose batched `Float` path has its own exp.
-  static let throughDouble: Set<String> = ["Sigmoid", "Tanh", "ELU", "CELU", "SELU"]
+  static let throughDouble: Set<String> = ["Sigmoid", "Tanh", "ELU", "CELU", "SELU", "SiLU"]
 
-  /// Same bits, or when `ulps`, within 2 ULP of `reference` (same sign).
+  /// Same bits, or when `ulps`, within 3 ULP of `reference` (same sign): SiLU's product
+  /// adds half an ULP to σ's 2 (`FloatLanesTests` holds the others to 2).
   static func close<T: BinaryFloatingPoint>(_ a: T, _ b: T, ulps: Bool) -> Bool {
     if same(a, b) { return true }
     guard ulps, a.isFinite, b.isFinite, a.sign == b.sign || a == 0 || b == 0 else { return false }
-    return abs(a - b) <= 2 * b.ulp
+    return abs(a - b) <= 3 * b.ulp
   }
 
   func check<T: LayerScalar & BinaryFloatingPoint>(_ type: T.Type) {
@@ -118,14 +120,14 @@ struct BatchedActivationTests {
   }
 
   /// The activations with their own `Float` exp: 40,000 points spread logarithmically over
-  /// ±[1e-10, 100], every one within 2 ULP of the `Double` scalar function rounded to `Float`.
+  /// ±[1e-10, 100], every one within 3 ULP of the `Double` scalar function rounded to `Float`.
   @Test func throughDoubleSweep() {
     let x = (0..<40_000).map { i -> Float in
       let magnitude = Float(pow(10, -10 + 12 * Double(i / 2) / 20_000))
       return i % 2 == 0 ? magnitude : -magnitude
     }
     for activation in [
-      Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), CELU(alpha: 0.25), CELU(alpha: 3), SELU(),
+      Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), CELU(alpha: 0.25), CELU(alpha: 3), SELU(), SiLU(),
     ] as [any Activation] {
       let (f, d) = activation.valuesAndDerivatives(x)
       for i in x.indices {
