@@ -3,9 +3,10 @@ import LayerCore
 import LayerKit
 import Testing
 
-/// `FloatLanes` and the Sigmoid, Tanh, ELU and SiLU lanes built on it, in ULP of the `Double` function
-/// rounded to `Float`, over 200,000 points: uniform over the working range, logarithmic from
-/// subnormals to the overflow and underflow tails, both signs, and the special values.
+/// `FloatLanes` and the Sigmoid, Tanh, ELU, SELU and SiLU lanes built on it, in ULP of the
+/// `Double` function rounded to `Float`, over 200,000 points: uniform over the working range,
+/// logarithmic from subnormals to the overflow and underflow tails, both signs, and the special
+/// values.
 struct FloatLanesTests {
   /// Distance in representable `Float`s, 0 for two NaNs, `Int.max` for NaN against a number.
   static func ulps(_ a: Float, _ b: Float) -> Int {
@@ -59,11 +60,13 @@ struct FloatLanesTests {
     #expect(expm1.ulps <= 1, "expm1 \(expm1)")
   }
 
-  /// The batched `Float` σ, σ', tanh, tanh', ELU and ELU' within 2 ULP, SiLU within 3 (the
-  /// target is 4).
+  /// The batched `Float` σ, tanh, ELU and SELU and their f' within 2 ULP, SiLU within 3
+  /// (the target is 4).
   @Test func lanesWithinTwoUlps() {
     let x = Self.points(range: 20, tail: 120)
-    for activation in [Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SiLU()] as [any Activation] {
+    for activation in [Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), SiLU()]
+      as [any Activation]
+    {
       let limit = activation.name == "SiLU" ? 3 : 2
       // Each entry point: SiLU has lanes for f alone, the others for all three.
       let (pairF, pairD) = activation.valuesAndDerivatives(x)
