@@ -3,7 +3,7 @@ import LayerCore
 import LayerKit
 import Testing
 
-/// `DoubleLanes` and the Sigmoid and Tanh `Double` lanes, in ULP of the scalar function
+/// `DoubleLanes` and the Sigmoid, Tanh, ELU and SELU `Double` lanes, in ULP of the scalar function
 /// evaluated in `Float80` and rounded to `Double`, over 200,000 points: uniform over ±20,
 /// logarithmic from 1e-300 to the tails, both signs, and the special values. The targets are a
 /// median ≤ 1 and a maximum ≤ 4.
@@ -33,9 +33,9 @@ struct DoubleLanesTests {
     return x
   }
 
-  @Test func sigmoidAndTanhWithinTargets() {
+  @Test func lanesWithinTargets() {
     let x = Self.points
-    for activation in [Sigmoid(), Tanh()] as [any Activation] {
+    for activation in [Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU()] as [any Activation] {
       let (f, d) = activation.valuesAndDerivatives(x)
       let (single, slope) = (activation.values(x), activation.derivatives(x))
       var errors = (value: [Int](), slope: [Int]())
