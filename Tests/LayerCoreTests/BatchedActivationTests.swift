@@ -8,9 +8,11 @@ import Testing
 /// `VectorizedActivation`s only select, negate, add, multiply and divide lanewise in the
 /// scalar code's order, so no ULP slack is needed: equality is exact, NaN matching NaN.
 ///
-/// The exceptions are Sigmoid, Tanh, ELU, CELU and SELU in `Float`, whose eight-lane paths compute in `Double`
-/// with their own exp: there the reference is the `Double` scalar function rounded to `Float`,
-/// and the batched result must be within 1 ULP of it.
+/// The exceptions are Sigmoid, Tanh, ELU, CELU, SELU and SiLU in `Float`, whose lane paths have their
+/// own exp: there the reference is the `Double` scalar function rounded to `Float`. ELU, CELU
+/// and SELU compute in `Double`; ELU, Sigmoid, Tanh and SiLU (its f) compute in `Float`
+/// through `FloatLanes`. The batched result must be within 3 ULP of it (`FloatLanesTests`
+/// sweeps wider, and holds Sigmoid, Tanh and ELU to 2).
 struct BatchedActivationTests {
   static let lengths = [0, 1, 3, 17, 1001]
 
@@ -61,14 +63,19 @@ struct BatchedActivationTests {
     (a.isNaN && b.isNaN) || (a == b && a.sign == b.sign)
   }
 
-  /// The activations whose batched `Float` path computes through `Double`.
-  static let throughDouble: Set<String> = ["Sigmoid", "Tanh", "ELU", "CELU", "SELU"]
+  /// The activations whose batched `Float` path has its own exp.
+  static let throughDouble: Set<String> = ["Sigmoid", "Tanh", "ELU", "CELU", "SELU", "SiLU"]
 
-  /// Same bits, or for `throughDouble` in `Float`, within 1 ULP of `reference` (same sign).
+  /// The activations whose batched `Double` path has its own exp (`DoubleLanes`): within 3 ULP
+  /// of the scalar `Double` function (`DoubleLanesTests` measures them against `Float80`).
+  static let doubleLanes: Set<String> = ["Sigmoid", "Tanh", "ELU", "SELU"]
+
+  /// Same bits, or when `ulps`, within 3 ULP of `reference` (same sign): SiLU's product
+  /// adds half an ULP to σ's 2 (`FloatLanesTests` holds the others to 2).
   static func close<T: BinaryFloatingPoint>(_ a: T, _ b: T, ulps: Bool) -> Bool {
     if same(a, b) { return true }
     guard ulps, a.isFinite, b.isFinite, a.sign == b.sign || a == 0 || b == 0 else { return false }
-    return abs(a - b) <= b.ulp
+    return abs(a - b) <= 3 * b.ulp
   }
 
   func check<T: LayerScalar & BinaryFloatingPoint>(_ type: T.Type) {
@@ -78,6 +85,7 @@ struct BatchedActivationTests {
         let padded = [T(0)] + Self.inputs(count, for: activation, as: T.self)
         let x = Array(padded.dropFirst())
         let loose = T.self == Float.self && Self.throughDouble.contains(activation.name)
+        let ulps = loose || (T.self == Double.self && Self.doubleLanes.contains(activation.name))
         let f = x.map { loose ? T(activation.value(at: Double($0))) : activation.value(at: $0) }
         let d = x.map {
           loose ? T(activation.derivative(at: Double($0))) : activation.derivative(at: $0)
@@ -103,28 +111,28 @@ struct BatchedActivationTests {
         let arrays = activation.valuesAndDerivatives(x)
         for i in 0..<count {
           let where_ = "\(activation) \(T.self) n=\(count) x[\(i)]=\(x[i])"
-          #expect(Self.close(values[i], f[i], ulps: loose), "f \(where_): \(values[i]) vs \(f[i])")
-          #expect(Self.close(slopes[i], d[i], ulps: loose), "f' \(where_): \(slopes[i]) vs \(d[i])")
-          #expect(Self.close(bothValues[i], f[i], ulps: loose), "f of both \(where_)")
-          #expect(Self.close(bothSlopes[i], d[i], ulps: loose), "f' of both \(where_)")
-          #expect(Self.close(inPlace[i], f[i], ulps: loose), "f in place \(where_)")
+          #expect(Self.close(values[i], f[i], ulps: ulps), "f \(where_): \(values[i]) vs \(f[i])")
+          #expect(Self.close(slopes[i], d[i], ulps: ulps), "f' \(where_): \(slopes[i]) vs \(d[i])")
+          #expect(Self.close(bothValues[i], f[i], ulps: ulps), "f of both \(where_)")
+          #expect(Self.close(bothSlopes[i], d[i], ulps: ulps), "f' of both \(where_)")
+          #expect(Self.close(inPlace[i], f[i], ulps: ulps), "f in place \(where_)")
           #expect(
-            Self.close(arrays.values[i], f[i], ulps: loose)
-              && Self.close(arrays.derivatives[i], d[i], ulps: loose))
+            Self.close(arrays.values[i], f[i], ulps: ulps)
+              && Self.close(arrays.derivatives[i], d[i], ulps: ulps))
         }
       }
     }
   }
 
-  /// The activations computed in `Float` through `Double`: 40,000 points spread logarithmically over
-  /// ±[1e-10, 100], every one within 1 ULP of the `Double` scalar function rounded to `Float`.
+  /// The activations with their own `Float` exp: 40,000 points spread logarithmically over
+  /// ±[1e-10, 100], every one within 3 ULP of the `Double` scalar function rounded to `Float`.
   @Test func throughDoubleSweep() {
     let x = (0..<40_000).map { i -> Float in
       let magnitude = Float(pow(10, -10 + 12 * Double(i / 2) / 20_000))
       return i % 2 == 0 ? magnitude : -magnitude
     }
     for activation in [
-      Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), CELU(alpha: 0.25), CELU(alpha: 3), SELU(),
+      Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), CELU(alpha: 0.25), CELU(alpha: 3), SELU(), SiLU(),
     ] as [any Activation] {
       let (f, d) = activation.valuesAndDerivatives(x)
       for i in x.indices {
@@ -153,7 +161,7 @@ struct BatchedActivationTests {
   #endif
 
   /// The layer's forward and backward passes go through the batched API and equal the
-  /// scalar formulas.
+  /// scalar formulas (within 3 ULP for the `DoubleLanes` activations).
   @Test func activationLayerUsesTheSameNumbers() throws {
     for activation in BuiltIn.activations { try checkLayer(activation) }
   }
@@ -166,10 +174,12 @@ struct BatchedActivationTests {
     let input = try Tensor(shape: [1, 37], scalars: x)
     let (output, cache) = try layer.forward(input, mode: LayerMode.training, random: &random)
     let gradient = try layer.backward(Tensor(shape: [1, 37], scalars: g), cache: cache)
+    let ulps = Self.doubleLanes.contains(activation.name)
     for i in x.indices {
-      #expect(Self.same(output.scalars[i], activation.value(at: x[i])), "\(activation)")
       #expect(
-        Self.same(gradient.input.scalars[i], g[i] * activation.derivative(at: x[i])),
+        Self.close(output.scalars[i], activation.value(at: x[i]), ulps: ulps), "\(activation)")
+      #expect(
+        Self.close(gradient.input.scalars[i], g[i] * activation.derivative(at: x[i]), ulps: ulps),
         "\(activation)")
     }
   }

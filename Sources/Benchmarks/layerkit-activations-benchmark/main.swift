@@ -7,7 +7,7 @@
 //   swift run -c release --build-path .build/native -Xswiftc -target-cpu -Xswiftc native \
 //     layerkit-activations-benchmark -- --label native
 //
-// Options: --no-numpy; --count N (default 1000000); --runs R (default 7); --label NAME (names
+// Options: --only A,B (these activations only); --no-numpy; --count N (default 1000000); --runs R (default 7); --label NAME (names
 // this build in the output, default "default"); --save FILE writes this run's figures as JSON;
 // --against FILE adds the f, f' and f+f' columns of a run saved with --save (e.g. the default
 // build beside the native one).
@@ -59,7 +59,8 @@ func measure<T: LayerScalar & BinaryFloatingPoint>(_ activation: any Activation,
   return best
 }
 
-let activations = try BuiltIn.registry.activations
+let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
+let activations = try BuiltIn.registry.activations.filter { only?.contains($0.name) ?? true }
 var random = RandomSource(seed: 2026)
 let doubles = (0..<count).map { _ in 20 * random.nextUnit() - 10 }
 let floats = doubles.map { Float($0) }

@@ -106,7 +106,7 @@ extension Activation {
   ) { loopValuesAndDerivatives(x, values: values, derivatives: derivatives) }
 
   /// f(x[i]) into `values[i]`, one ``value(at:)`` call per element: the reference every
-  /// batched path must agree with, and the fallback a SIMD override uses for its tail.
+  /// batched path must agree with.
   @inlinable
   public func loopValues<T: LayerScalar>(
     _ x: UnsafeBufferPointer<T>, into values: UnsafeMutableBufferPointer<T>

@@ -1,0 +1,89 @@
+import Foundation
+import LayerCore
+import LayerKit
+import Testing
+
+/// `FloatLanes` and the Sigmoid, Tanh, ELU, SELU and SiLU lanes built on it, in ULP of the
+/// `Double` function rounded to `Float`, over 200,000 points: uniform over the working range,
+/// logarithmic from subnormals to the overflow and underflow tails, both signs, and the special
+/// values.
+struct FloatLanesTests {
+  /// Distance in representable `Float`s, 0 for two NaNs, `Int.max` for NaN against a number.
+  static func ulps(_ a: Float, _ b: Float) -> Int {
+    if a.isNaN || b.isNaN { return a.isNaN && b.isNaN ? 0 : .max }
+    func ordinal(_ v: Float) -> Int {
+      let bits = Int(v.bitPattern & 0x7FFF_FFFF)
+      return v.sign == .minus ? -bits : bits
+    }
+    return abs(ordinal(a) - ordinal(b))
+  }
+
+  /// The sweep: `count` uniform points in ±`range`, `count` logarithmic magnitudes in
+  /// [1e-44, `tail`] of both signs, then the special values; a multiple of 16 long.
+  static func points(range: Float, tail: Float, count: Int = 50_000) -> [Float] {
+    var x: [Float] = []
+    for i in 0..<count { x.append(-range + 2 * range * Float(i) / Float(count)) }
+    let low = log(1e-44)
+    let high = log(Double(tail))
+    for i in 0..<count {
+      let magnitude = Float(Foundation.exp(low + (high - low) * Double(i) / Double(count)))
+      x.append(magnitude)
+      x.append(-magnitude)
+    }
+    x += [0, -0, .infinity, -.infinity, .nan, .leastNonzeroMagnitude, -.leastNormalMagnitude]
+    x += [88.72283, 88.72284, -87.33655, -103.9721, -103.9728, .greatestFiniteMagnitude]
+    while x.count % 16 != 0 { x.append(1) }
+    return x
+  }
+
+  /// The largest distance of `lanes` from `reference` over `x`, with the worst input.
+  static func worst(
+    _ x: [Float], _ lanes: (SIMD16<Float>) -> SIMD16<Float>, _ reference: (Double) -> Double
+  ) -> (ulps: Int, at: Float) {
+    var result = (ulps: 0, at: Float(0))
+    for start in stride(from: 0, to: x.count, by: 16) {
+      let v = lanes(SIMD16<Float>(x[start..<start + 16]))
+      for j in 0..<16 {
+        let d = ulps(v[j], Float(reference(Double(x[start + j]))))
+        if d > result.ulps { result = (d, x[start + j]) }
+      }
+    }
+    return result
+  }
+
+  @Test func expWithinOneUlp() {
+    let x = Self.points(range: 100, tail: 120)
+    let exp = Self.worst(x, FloatLanes.exp, Foundation.exp)
+    let expm1 = Self.worst(x, FloatLanes.expm1, Foundation.expm1)
+    print("FloatLanes max ULP: exp \(exp), expm1 \(expm1)")
+    #expect(exp.ulps <= 1, "exp \(exp)")
+    #expect(expm1.ulps <= 1, "expm1 \(expm1)")
+  }
+
+  /// The batched `Float` σ, tanh, ELU and SELU and their f' within 2 ULP, SiLU within 3
+  /// (the target is 4).
+  @Test func lanesWithinTwoUlps() {
+    let x = Self.points(range: 20, tail: 120)
+    for activation in [Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), SiLU()]
+      as [any Activation]
+    {
+      let limit = activation.name == "SiLU" ? 3 : 2
+      // Each entry point: SiLU has lanes for f alone, the others for all three.
+      let (pairF, pairD) = activation.valuesAndDerivatives(x)
+      let (f, d) = (activation.values(x), activation.derivatives(x))
+      var worst = (value: 0, slope: 0)
+      for i in x.indices {
+        let xi = Double(x[i])
+        let df = Self.ulps(f[i], Float(activation.value(at: xi)))
+        let dd = Self.ulps(d[i], Float(activation.derivative(at: xi)))
+        worst = (max(worst.value, df), max(worst.slope, dd))
+        if activation.name != "SiLU" {
+          #expect(Self.ulps(pairF[i], f[i]) == 0 && Self.ulps(pairD[i], d[i]) == 0)
+        }
+        #expect(df <= limit, "\(activation) \(x[i]): \(f[i])")
+        #expect(dd <= limit, "\(activation)' \(x[i]): \(d[i])")
+      }
+      print("\(activation.name) Float lanes max ULP: f \(worst.value), f' \(worst.slope)")
+    }
+  }
+}
