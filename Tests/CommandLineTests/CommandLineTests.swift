@@ -90,7 +90,7 @@ struct CommandLineTests {
   @Test(
     "Malformed command lines: one error line naming the argument, the usage, status 2",
     arguments: [
-      (["frobnicate"], "unknown subcommand 'frobnicate' (known: check)"),
+      (["frobnicate"], "unknown subcommand 'frobnicate' (known: check, train)"),
       (["check", "--component"], "--component needs a value"),
       (["check", "--scalar", "--format", "json"], "--scalar needs a value"),
       (["check", "--scalar", "Quad"], "unknown scalar type 'Quad'"),
