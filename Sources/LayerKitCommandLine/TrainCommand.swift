@@ -1,8 +1,8 @@
 import Foundation
 import Initializers
 import LayerConformance
-import LayerKit
 import LayerData
+import LayerKit
 
 /// `layerkit train`: builds Dense layers with the named activations, trains them with minibatch
 /// SGD and prints one line per epoch, then the test accuracy.

@@ -36,7 +36,8 @@ extension TrainRun {
       let cells = row.enumerated().map { column, cell in
         cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
       }
-      output.standardOutput(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n")
+      output.standardOutput(
+        cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n")
     }
     return LayerKitCommand.success
   }

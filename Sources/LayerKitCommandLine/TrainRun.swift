@@ -36,7 +36,8 @@ struct TrainRun<T: NetworkCheckScalar & BinaryFloatingPoint> {
       try network(initializer: rule, activations: activationLayers)
     }
     if command.compareInits {
-      return try compare(build: build, trainer: trainer, loss: loss, data: trainData, test: testData)
+      return try compare(
+        build: build, trainer: trainer, loss: loss, data: trainData, test: testData)
     }
     var layers = try build(command.initializer)
     let history: TrainingHistory
@@ -220,7 +221,7 @@ struct TrainRun<T: NetworkCheckScalar & BinaryFloatingPoint> {
     return layers
   }
 
-  static func number(_ value: Double) -> String { String(format: "%.6f", value) }
+  static func number(_ value: Double) -> String { String(format: "%.6g", value) }
 
   static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
 }

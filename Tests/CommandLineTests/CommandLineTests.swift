@@ -23,6 +23,11 @@ final class Capture: @unchecked Sendable {
 
 /// Runs `layerkit` in process with `arguments`, against `registry` (the built-ins by default).
 func layerkit(_ arguments: String..., registry: Registry? = nil) -> Run {
+  layerkit(arguments: arguments, registry: registry)
+}
+
+/// Runs `layerkit` in process with `arguments`, against `registry` (the built-ins by default).
+func layerkit(arguments: [String], registry: Registry? = nil) -> Run {
   let output = Capture()
   let errors = Capture()
   let status = LayerKitCommand.run(
