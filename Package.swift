@@ -247,6 +247,7 @@ let package = Package(
       name: "CommandLineTests",
       dependencies: [
         "LayerKitCommandLine", "LayerKit", "LayerConformance", "Training", "Initializers",
+        "LayerData",
       ],
       swiftSettings: swiftSettings
     ),
