@@ -18,6 +18,7 @@ struct TrainCommand {
   var checkEvery: Int?
   var seed: UInt64 = 1
   var compareInits = false
+  var curves: String?
 
   /// The synthetic data sets `--data` accepts besides a folder.
   static let syntheticNames = ["xor", "circles", "spirals"]
@@ -26,7 +27,7 @@ struct TrainCommand {
     USAGE: layerkit train --data DIR|xor|circles|spirals --layers N0,N1,...,Nk
                           --activations A1,...,Ak [--init NAME] [--epochs N] [--lr RATE]
                           [--batch N] [--scalar Float|Double] [--check-every N] [--seed S]
-                          [--compare-inits]
+                          [--curves FILE.svg] [--compare-inits]
 
     Builds Dense(N0→N1), A1, ..., Dense(→Nk), Ak, trains it with minibatch SGD and prints one
     line per epoch (cost, train accuracy, seconds), then the test accuracy.
@@ -47,6 +48,8 @@ struct TrainCommand {
       --scalar TYPE      Float or Double (default Double).
       --check-every N    Gradient-check the whole network every N steps and print the result.
       --seed S           Seed of the initializer, the shuffle and the synthetic data (default 1).
+      --curves FILE.svg  Write the cost and train accuracy per epoch as an SVG chart
+                         (one curve per initializer with --compare-inits).
       --compare-inits    Train under every initializer and print one table.
       -h, --help         Show this help.
 
@@ -146,6 +149,7 @@ struct TrainCommand {
         }
         scalar = kind
       case "--compare-inits": compareInits = true
+      case "--curves": curves = try value(for: argument)
       default:
         throw UsageError("unexpected argument '\(argument)'")
       }

@@ -18,6 +18,7 @@ struct TrainRun<T: NetworkCheckScalar & BinaryFloatingPoint> {
   }
 
   func run() throws(UsageError) -> Int32 {
+    if let path = command.curves { try Curves.validate(path) }
     let (train, test) = try loadData()
     let (activationLayers, head) = try resolveActivations()
     try validateSizes(features: train.features, classes: train.classes)
@@ -44,15 +45,29 @@ struct TrainRun<T: NetworkCheckScalar & BinaryFloatingPoint> {
     do throws(TrainingError) {
       history = try trainer.train(&layers, loss: loss, data: trainData) { report($0) }
     } catch {
+      if case .diverged(_, _, _, _, let partial) = error { try writeCurves(partial) }
       output.error(error.description)
       return LayerKitCommand.checkFailed
     }
+    try writeCurves(history)
     let accuracy = (try? trainer.accuracy(of: layers, on: testData, loss: loss)) ?? .nan
     output.standardOutput("test accuracy \(Self.percent(accuracy)) on \(testData.count) examples\n")
     if !history.failedChecks.isEmpty {
       output.standardOutput("\(history.failedChecks.count) gradient check(s) failed\n")
     }
     return LayerKitCommand.success
+  }
+
+  /// Writes `--curves` for one run, if asked.
+  func writeCurves(_ history: TrainingHistory) throws(UsageError) {
+    guard let path = command.curves else { return }
+    try Curves.write(
+      [
+        Curves.Series(
+          name: command.initializer.name, costs: history.epochCosts,
+          accuracies: history.trainAccuracies)
+      ], to: path)
+    output.standardError("wrote \(path)\n")
   }
 
   /// Prints a training event: a live progress line on a terminal, a line per epoch and check.
