@@ -17,6 +17,8 @@ struct TrainRun<T: NetworkCheckScalar & BinaryFloatingPoint> {
     case binaryCrossEntropy, softmaxCrossEntropy, meanSquaredError
   }
 
+  /// Validates the arguments against the data, trains (or compares the initializers) and
+  /// returns the exit status: 0 trained, 1 diverged; usage problems throw before training.
   func run() throws(UsageError) -> Int32 {
     if let path = command.curves { try Curves.validate(path) }
     let (train, test) = try loadData()
@@ -101,6 +103,7 @@ struct TrainRun<T: NetworkCheckScalar & BinaryFloatingPoint> {
     }
   }
 
+  /// Erases the live progress line on a terminal.
   func clearProgress() {
     if output.isTerminal { output.standardOutput("\r\u{1B}[K") }
   }
@@ -182,6 +185,7 @@ struct TrainRun<T: NetworkCheckScalar & BinaryFloatingPoint> {
     return (layers, head)
   }
 
+  /// `activation` as a layer in `T` (opens the existential).
   static func layer<A: Activation>(_ activation: A) -> any Layer<T> {
     ActivationLayer(activation, of: T.self)
   }
@@ -236,7 +240,9 @@ struct TrainRun<T: NetworkCheckScalar & BinaryFloatingPoint> {
     return layers
   }
 
+  /// A cost or difference with six significant digits.
   static func number(_ value: Double) -> String { String(format: "%.6g", value) }
 
+  /// A fraction as a percentage with two decimals.
   static func percent(_ value: Double) -> String { String(format: "%.2f%%", value * 100) }
 }
