@@ -235,7 +235,7 @@ let package = Package(
     // path; `layerkit` itself only forwards its arguments and exits with the status.
     .target(
       name: "LayerKitCommandLine",
-      dependencies: ["LayerKit", "LayerConformance"],
+      dependencies: ["LayerKit", "LayerConformance", "Training", "Initializers", "LayerData"],
       swiftSettings: swiftSettings
     ),
     .executableTarget(
@@ -245,7 +245,10 @@ let package = Package(
     ),
     .testTarget(
       name: "CommandLineTests",
-      dependencies: ["LayerKitCommandLine", "LayerKit", "LayerConformance"],
+      dependencies: [
+        "LayerKitCommandLine", "LayerKit", "LayerConformance", "Training", "Initializers",
+        "LayerData",
+      ],
       swiftSettings: swiftSettings
     ),
     .target(

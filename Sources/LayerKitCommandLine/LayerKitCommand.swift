@@ -8,20 +8,25 @@ public struct CommandOutput {
   public var standardOutput: (String) -> Void
   /// Writes text to standard error.
   public var standardError: (String) -> Void
+  /// Whether standard output is a terminal: `layerkit train` then shows a live progress line.
+  public var isTerminal: Bool
 
   /// An output writing to the given functions.
   public init(
-    standardOutput: @escaping (String) -> Void, standardError: @escaping (String) -> Void
+    standardOutput: @escaping (String) -> Void, standardError: @escaping (String) -> Void,
+    isTerminal: Bool = false
   ) {
     self.standardOutput = standardOutput
     self.standardError = standardError
+    self.isTerminal = isTerminal
   }
 
   /// The process's standard output and standard error.
   public static var standard: CommandOutput {
     CommandOutput(
       standardOutput: { FileHandle.standardOutput.write(Data($0.utf8)) },
-      standardError: { FileHandle.standardError.write(Data($0.utf8)) })
+      standardError: { FileHandle.standardError.write(Data($0.utf8)) },
+      isTerminal: isatty(STDOUT_FILENO) != 0)
   }
 
   /// Prints `error: <message>` as one line on standard error.
@@ -46,8 +51,9 @@ public enum LayerKitCommand {
 
     SUBCOMMANDS:
       check   Verify the derivative of every registered component (the default).
+      train   Train a network on XOR, circles, spirals or an MNIST-format folder.
 
-    See 'layerkit check --help'.
+    See 'layerkit check --help' and 'layerkit train --help'.
     """
 
   /// Runs `layerkit` with `arguments` (without the program name) against `registry` (the
@@ -60,9 +66,12 @@ public enum LayerKitCommand {
     output: CommandOutput = .standard
   ) -> Int32 {
     var subcommandArguments = arguments
+    if arguments.first == "train" {
+      return TrainCommand.main(Array(arguments.dropFirst()), registry: registry, output: output)
+    }
     if let first = arguments.first, !first.hasPrefix("-") {
       guard first == "check" else {
-        output.error("unknown subcommand '\(first)' (known: check)")
+        output.error("unknown subcommand '\(first)' (known: check, train)")
         output.standardError("\n\(usage)\n")
         return usageError
       }

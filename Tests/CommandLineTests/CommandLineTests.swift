@@ -23,6 +23,11 @@ final class Capture: @unchecked Sendable {
 
 /// Runs `layerkit` in process with `arguments`, against `registry` (the built-ins by default).
 func layerkit(_ arguments: String..., registry: Registry? = nil) -> Run {
+  layerkit(arguments: arguments, registry: registry)
+}
+
+/// Runs `layerkit` in process with `arguments`, against `registry` (the built-ins by default).
+func layerkit(arguments: [String], registry: Registry? = nil) -> Run {
   let output = Capture()
   let errors = Capture()
   let status = LayerKitCommand.run(
@@ -90,7 +95,7 @@ struct CommandLineTests {
   @Test(
     "Malformed command lines: one error line naming the argument, the usage, status 2",
     arguments: [
-      (["frobnicate"], "unknown subcommand 'frobnicate' (known: check)"),
+      (["frobnicate"], "unknown subcommand 'frobnicate' (known: check, train)"),
       (["check", "--component"], "--component needs a value"),
       (["check", "--scalar", "--format", "json"], "--scalar needs a value"),
       (["check", "--scalar", "Quad"], "unknown scalar type 'Quad'"),
