@@ -95,11 +95,11 @@ probe=Sources/Activations/CIProbe/CIProbe.swift
 
 say "correct formula tanh(βx)/β and derivative 1 - tanh²(βx): the whole swift test passes"
 replace "$probe" \
-  "    let positivePart = x > 0 ? x : 0
-    return positivePart + T.log1p(T.exp(-T.abs(T(beta) * x))) / T(beta)" \
-  "    T.tanh(T(beta) * x) / T(beta)"
-replace "$probe" "    T.logistic(T(beta) * x)" \
-  "    let t = T.tanh(T(beta) * x)
+  "    let positivePart = x >= 0 ? x : 0  // >=: a dual number at 0 then carries 1 − 1/2
+    return positivePart + T.log1p(T.exp(-T.abs(beta * x))) / beta" \
+  "    return T.tanh(beta * x) / beta"
+replace "$probe" "    return T.logistic(beta * x)" \
+  "    let t = T.tanh(beta * x)
     return 1 - t * t"
 t0=$SECONDS
 run_tests "$work/right.log" all || { tail -40 "$work/right.log"; die "swift test failed for a correct CIProbe"; }
