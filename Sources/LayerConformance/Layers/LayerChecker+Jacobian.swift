@@ -16,30 +16,9 @@ extension LayerChecker {
   public func checkJacobian<T: CheckableScalar>(
     _ blueprint: any LayerBlueprint, as _: T.Type
   ) -> LayerReport {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let label = "\(blueprint.name) [\(T.scalarName)]"
-    var report: LayerReport
-    let shape = blueprint.sampleInputShape
-    if shape.isEmpty || !shape.allSatisfy({ $0 > 0 }) {
-      report = failure(
-        blueprint.name, T.self,
-        Problem(
-          .invalidArgument, tensor: "input",
-          "\(label): the sample input shape \(shape) is unusable: it needs at least one "
-            + "dimension and every extent at least 1"))
-    } else {
-      do throws(LayerError) {
-        let (layer, reference, input) = try sample(blueprint, T.self)
-        report = checkJacobian(layer, reference: reference, input: input, name: blueprint.name)
-      } catch {
-        report = failure(
-          blueprint.name, T.self,
-          Problem(.threw, tensor: nil, "\(label): building the layer threw: \(error)"))
-      }
+    withSample(blueprint, T.self) { layer, reference, input in
+      checkJacobian(layer, reference: reference, input: input, name: blueprint.name)
     }
-    report.seconds = (clock.now - start).seconds
-    return report
   }
 
   /// Checks the full Jacobian `J[i, j] = ∂output[i] / ∂input[j]` of `layer` at `input`, entry

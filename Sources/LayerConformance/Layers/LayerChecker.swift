@@ -49,6 +49,18 @@ public struct LayerChecker: Sendable {
   public func check<T: CheckableScalar>(
     _ blueprint: any LayerBlueprint, as _: T.Type
   ) -> LayerReport {
+    withSample(blueprint, T.self) { layer, reference, input in
+      check(layer, reference: reference, input: input, name: blueprint.name)
+    }
+  }
+
+  /// Builds the layer, its wide reference and the seeded sample input from `blueprint`, runs
+  /// `body` on them and times it; an unusable sample shape or a blueprint that throws gives a
+  /// failing report instead. The one entry path of `check(_:as:)` and `checkJacobian(_:as:)`.
+  func withSample<T: CheckableScalar>(
+    _ blueprint: any LayerBlueprint, _: T.Type,
+    _ body: (any Layer<T>, any Layer<T.Wide>, Tensor<T>) -> LayerReport
+  ) -> LayerReport {
     let clock = ContinuousClock()
     let start = clock.now
     let label = "\(blueprint.name) [\(T.scalarName)]"
@@ -64,7 +76,7 @@ public struct LayerChecker: Sendable {
     } else {
       do throws(LayerError) {
         let (layer, reference, input) = try sample(blueprint, T.self)
-        report = check(layer, reference: reference, input: input, name: blueprint.name)
+        report = body(layer, reference, input)
       } catch {
         report = failure(
           blueprint.name, T.self,
