@@ -62,6 +62,7 @@ let layers: [String] = [
   "Softmax",
   "LogSoftmax",
   "PReLU",
+  "RNN",
 ]
 
 /// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the
