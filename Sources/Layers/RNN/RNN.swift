@@ -33,8 +33,8 @@ import LayerCore
 ///
 /// each sum also running over the batch. Internally the sequences are laid out time-major,
 /// `[time, batch, features]`, so that every sum above is one matrix product over all
-/// `time · batch` rows (``matrixMultiply(m:n:k:_:transposeA:_:transposeB:into:beta:)``) and only
-/// the recurrence `δ_t → Wᵀ δ_t` runs step by step.
+/// `time · batch` rows (LayerCore's `matrixMultiply`) and only the recurrence `δ_t → Wᵀ δ_t`
+/// runs step by step.
 ///
 /// **ReLU.** The ReLU variant is piecewise linear: it has a kink wherever a pre-activation
 /// `a_t` is exactly 0, where the backward pass takes slope 0. Those points are functions of the
