@@ -62,6 +62,8 @@ let layers: [String] = [
   "Softmax",
   "LogSoftmax",
   "PReLU",
+  "GRU",
+  "LSTM",
 ]
 
 /// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the
