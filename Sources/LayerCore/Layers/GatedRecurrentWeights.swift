@@ -105,7 +105,7 @@ public struct GatedRecurrentWeights<Scalar: LayerScalar>: Sendable {
   ) throws(LayerError) -> (batch: Int, time: Int) {
     guard input.rank == 3, input.shape[2] == inputSize else {
       let batch = input.shape.first ?? 1
-      let time = input.rank > 1 ? input.shape[1] : 1
+      let time = input.rank == 3 ? input.shape[1] : 1
       throw .shapeMismatch(
         layer: "\(layer) (input)", expected: [batch, time, inputSize], actual: input.shape)
     }
