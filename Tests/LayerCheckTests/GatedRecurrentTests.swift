@@ -265,14 +265,24 @@ extension GatedRecurrentTests {
 
   // MARK: - Mutants
 
+  /// Each bug breaks the gradient of the input and of all four parameter tensors (measured:
+  /// every one is named), and the first problem names the input.
   @Test(arguments: GatedRecurrentBug.allCases, KinkScalars.all)
   func mutantFailsTheCheck(_ bug: GatedRecurrentBug, _ scalar: ScalarKind) {
     let report = LayerChecker().check(GatedRecurrentMutantBlueprint(bug: bug), as: scalar)
     #expect(!report.passed)
     let wrong = report.problems.filter { $0.kind == .gradientMismatch }.compactMap(\.tensor)
-    print(
-      "gated mutant \(bug) [\(scalar)]: wrong \(wrong); \(report.problems.first?.message ?? "not caught")"
-    )
-    #expect(wrong.first == "input", "\(report)")
+    #expect(wrong == ["input"] + Self.parameterNames, "\(report)")
+    let message = report.problems.first?.message ?? ""
+    #expect(message.hasPrefix("\(bug) [\(scalar)]: gradient wrong at input["), "\(message)")
+    print("gated mutant \(bug) [\(scalar)]: \(message)")
+  }
+
+  @Test(arguments: GatedRecurrentBug.allCases, KinkScalars.all)
+  func mutantFailsTheDirectionalCheck(_ bug: GatedRecurrentBug, _ scalar: ScalarKind) {
+    let report = LayerChecker(strategy: .directional(count: 4)).check(
+      GatedRecurrentMutantBlueprint(bug: bug), as: scalar)
+    #expect(!report.passed)
+    #expect(report.problems.contains { $0.kind == .gradientMismatch }, "\(report)")
   }
 }

@@ -1,7 +1,7 @@
 /// The arithmetic that gated recurrent layers (GRU, LSTM) share: the reordering of sequences
 /// between batch-major and time-major, the input projection of every time step at once, the
 /// recurrent projection of one step, and the loops over time of the forward pass and of the
-/// backpropagation through time (``backward(_:cache:weights:separateRecurrentGradient:step:)``).
+/// backpropagation through time (``backward(_:cache:weights:layer:separateRecurrentGradient:step:)``).
 ///
 /// A layer supplies only its per-step gate arithmetic, as a `step` function called once per
 /// time step on whole `[batch, …]` buffers. Internally everything is time-major: row
