@@ -149,28 +149,40 @@ public struct LSTM<Scalar: LayerScalar>: RecurrentLayer {
     }
     // The cell gradient carried back from step t + 1 to step t.
     var carried = [Scalar](repeating: 0, count: block)
-    // One gradient for both sides: an LSTM's gates see the sum of the two projections.
-    let result = try GatedRecurrence.backward(
-      outputGradient, cache: cache.sequence, weights: try weights(), layer: name,
-      separateRecurrentGradient: false
-    ) { s in
-      for b in 0..<batch {
-        for j in 0..<h {
-          let k = b * width + j
-          let m = b * h + j
-          let (i, f, g, o) = (s.gates[k], s.gates[k + h], s.gates[k + 2 * h], s.gates[k + 3 * h])
-          let t = cache.cellTanh[s.t * block + m]
-          let dh = s.hidden[m]
-          let dcell = carried[m] + dh * o * (1 - t * t)
-          s.gateGradient[k] = dcell * g * i * (1 - i)
-          s.gateGradient[k + h] = dcell * cache.cells[s.t * block + m] * f * (1 - f)
-          s.gateGradient[k + 2 * h] = dcell * i * (1 - g * g)
-          s.gateGradient[k + 3 * h] = dh * t * o * (1 - o)
-          carried[m] = dcell * f
-          s.hidden[m] = 0
+    let weights = try weights()
+    // One gradient for both sides: an LSTM's gates see the sum of the two projections. The
+    // step reads and writes plain buffers; the driver's error comes out through `Result`.
+    let outcome = carried.withUnsafeMutableBufferPointer { dc in
+      cache.cells.withUnsafeBufferPointer { cells in
+        cache.cellTanh.withUnsafeBufferPointer { cellTanh in
+          Result { () throws(LayerError) in
+            try GatedRecurrence.backward(
+              outputGradient, cache: cache.sequence, weights: weights, layer: name,
+              separateRecurrentGradient: false
+            ) { s in
+              for b in 0..<batch {
+                for j in 0..<h {
+                  let k = b * width + j
+                  let m = b * h + j
+                  let (i, f) = (s.gates[k], s.gates[k + h])
+                  let (g, o) = (s.gates[k + 2 * h], s.gates[k + 3 * h])
+                  let t = cellTanh[s.t * block + m]
+                  let dh = s.hidden[m]
+                  let dcell = dc[m] + dh * o * (1 - t * t)
+                  s.gateGradient[k] = dcell * g * i * (1 - i)
+                  s.gateGradient[k + h] = dcell * cells[s.t * block + m] * f * (1 - f)
+                  s.gateGradient[k + 2 * h] = dcell * i * (1 - g * g)
+                  s.gateGradient[k + 3 * h] = dh * t * o * (1 - o)
+                  dc[m] = dcell * f
+                  s.hidden[m] = 0
+                }
+              }
+            }
+          }
         }
       }
     }
+    let result = try outcome.get()
     var initial = [Scalar](repeating: 0, count: batch * 2 * h)
     for b in 0..<batch {
       for j in 0..<h {
