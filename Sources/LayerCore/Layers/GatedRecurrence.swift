@@ -66,6 +66,8 @@ public enum GatedRecurrence {
   ///
   /// - Returns: The hidden state of every step, batch-major `[batch, time, hiddenSize]`, and
   ///   the cache.
+  /// - Precondition: `input` is `[batch, time, weights.inputSize]` and `initialHidden` has
+  ///   `batch · hiddenSize` entries (the layer checks both and throws first).
   @inlinable
   public static func forward<T: LayerScalar>(
     _ input: Tensor<T>, batch: Int, time: Int, initialHidden: [T],
@@ -80,6 +82,8 @@ public enum GatedRecurrence {
     var gates = [T](repeating: 0, count: rows * width)
     var recurrent = [T](repeating: 0, count: rows * width)
     var states = [T](repeating: 0, count: (time + 1) * block)
+    precondition(
+      initialHidden.count == block, "GatedRecurrence.forward: initialHidden is not [batch, hidden]")
     states.replaceSubrange(0..<block, with: initialHidden)
     inputs.withUnsafeBufferPointer { x in
       weights.inputWeight.scalars.withUnsafeBufferPointer { wih in
