@@ -26,7 +26,16 @@ struct GatedRecurrentTests {
     #expect(report.points == 4)
   }
 
-  @Test(arguments: blueprints, KinkScalars.all)
+  /// The Jacobian check judges with `T.tolerance`, not the layer checker's floor raised for
+  /// central-difference noise, so `Double` is checked only where its references are `Float80`
+  /// (without them the LSTM's smallest Jacobian entries carry noise of about 1e-7 relative).
+  #if !(os(Windows) || os(Android)) && (arch(x86_64) || arch(i386)) && !LAYERKIT_NO_FLOAT80
+    static let jacobianScalars: [ScalarKind] = [.float, .double]
+  #else
+    static let jacobianScalars: [ScalarKind] = [.float]
+  #endif
+
+  @Test(arguments: blueprints, jacobianScalars)
   func passesTheJacobianCheck(_ layer: Named, _ scalar: ScalarKind) {
     let report = LayerChecker().checkJacobian(layer.blueprint, as: scalar)
     #expect(report.passed, "\(report)")
