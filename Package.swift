@@ -63,6 +63,8 @@ let layers: [String] = [
   "LogSoftmax",
   "PReLU",
   "RNN",
+  "GRU",
+  "LSTM",
 ]
 
 /// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the
