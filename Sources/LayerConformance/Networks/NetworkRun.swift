@@ -27,9 +27,21 @@ struct NetworkRun<T: NetworkCheckScalar> {
     self.strategy = strategy
   }
 
-  /// Runs the check, turning a thrown error into a problem.
+  /// Runs the check, turning a thrown error into a problem. A loss that is not a function of
+  /// the parameters (``FunctionProbe``) ends it before any gradient is compared.
   mutating func execute() {
     do throws(LayerError) {
+      let probe = try FunctionProbe.problem(label: label, objective: "the loss") {
+        () throws(LayerError) -> T in
+        let trace = try NetworkTrace(
+          layers: layers, input: input, mode: checker.layerMode, seed: checker.options.seed,
+          fast: false)
+        return try loss.value(trace.outputs.last ?? input, target: target)
+      }
+      if let probe {
+        problems.append(probe)
+        return
+      }
       let trace = try NetworkTrace(
         layers: layers, input: input, mode: checker.layerMode, seed: checker.options.seed,
         fast: checker.useFastPath)

@@ -44,6 +44,9 @@ public struct TensorSummary: Sendable, Hashable, Codable {
   public var maxRelativeError: Double
   /// `‖a − n‖ / (‖a‖ + ‖n‖)` over the checked entries (0 when both are zero).
   public var difference: Double
+  /// The floor this tensor's entries were judged with, when it was raised above the
+  /// tolerance's by the tensor's scale (``Tolerance/floor(forTensorScale:)``); `nil` otherwise.
+  public var floor: Double?
 
   /// A summary of one tensor.
   public init(
@@ -96,6 +99,9 @@ public struct LayerReport: Sendable, Hashable, Codable {
   /// ``/LayerCore/PiecewiseSmoothLayer``), and how each was differentiated instead of
   /// straddling it.
   public var kinkEntries: [KinkEntry] = []
+  /// For a ``/LayerCore/RecurrentLayer`` checked entry by entry: the input gradient per time
+  /// step, from t = 0 (see ``TimeStepSummary``); empty otherwise.
+  public var timeSteps: [TimeStepSummary] = []
 
   /// How many entries lay within a step of a declared kink.
   public var kinks: Int { kinkEntries.count }
@@ -129,6 +135,7 @@ extension LayerReport: CustomStringConvertible {
       lines += statistics.map { "    \($0.kind.title): \($0.detail)" }
     }
     lines += tensorLines(tensors)
+    lines += timeStepLines(timeSteps, tolerance: tolerance.relative)
     lines += kinkLines(kinkEntries)
     lines += worstLines(worst, measure: "error") { $0.error }
     return lines.joined(separator: "\n")
@@ -140,6 +147,7 @@ func tensorLines(_ tensors: [TensorSummary]) -> [String] {
   tensors.map { tensor in
     "    \(tensor.name): \(tensor.checkedEntries.count)/\(tensor.count) entries, worst error "
       + "\(format(tensor.maxRelativeError)), difference \(format(tensor.difference))"
+      + (tensor.floor.map { ", floor \(format($0)) (raised by the tensor's scale)" } ?? "")
   }
 }
 
