@@ -188,9 +188,10 @@ struct LayerRun<T: CheckableScalar> {
     var along = ""
     if recurrent && tensor == "input" {
       timeSteps = TimeStepSummary.steps(entries, inputShape: input.shape)
-      along = TimeStepSummary.extent(of: timeSteps, tolerance: tolerance.relative).map {
-        "input gradient \($0); "
-      } ?? ""
+      along =
+        TimeStepSummary.extent(
+          of: timeSteps, tolerance: tolerance.relative, resolution: tolerance.relative * floor
+        ).map { "input gradient \($0); " } ?? ""
     }
     let failing = entries.filter { !($0.error <= tolerance.relative) }
     guard let worst = failing.max(by: { $0.error < $1.error }) else { return }

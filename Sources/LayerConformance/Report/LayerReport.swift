@@ -135,7 +135,9 @@ extension LayerReport: CustomStringConvertible {
       lines += statistics.map { "    \($0.kind.title): \($0.detail)" }
     }
     lines += tensorLines(tensors)
-    lines += timeStepLines(timeSteps, tolerance: tolerance.relative)
+    let inputFloor = tensors.first { $0.name == "input" }?.floor ?? tolerance.floor
+    lines += timeStepLines(
+      timeSteps, tolerance: tolerance.relative, resolution: tolerance.relative * inputFloor)
     lines += kinkLines(kinkEntries)
     lines += worstLines(worst, measure: "error") { $0.error }
     return lines.joined(separator: "\n")
