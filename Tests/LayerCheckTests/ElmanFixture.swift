@@ -33,7 +33,8 @@ struct ElmanFixture<Scalar: LayerScalar & BinaryFloatingPoint>: RecurrentLayer {
   ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Cache) {
     let (n, f) = (b.count, U.shape[1])
     guard input.rank == 3, input.shape[2] == f else {
-      throw .shapeMismatch(layer: name, expected: [input.shape.first ?? 1, 1, f], actual: input.shape)
+      throw .shapeMismatch(
+        layer: name, expected: [input.shape.first ?? 1, 1, f], actual: input.shape)
     }
     let (batch, time) = (input.shape[0], input.shape[1])
     guard initialState.shape == [batch, n] else {
@@ -67,7 +68,9 @@ struct ElmanFixture<Scalar: LayerScalar & BinaryFloatingPoint>: RecurrentLayer {
     guard outputGradient.shape == shape else {
       throw .shapeMismatch(layer: name, expected: shape, actual: outputGradient.shape)
     }
-    var (dW, dU, db) = (Tensor<Scalar>(zeros: W.shape), Tensor<Scalar>(zeros: U.shape), Tensor<Scalar>(zeros: [n]))
+    var (dW, dU, db) = (
+      Tensor<Scalar>(zeros: W.shape), Tensor<Scalar>(zeros: U.shape), Tensor<Scalar>(zeros: [n])
+    )
     var dx = Tensor<Scalar>(zeros: cache.input.shape)
     var dh0 = Tensor<Scalar>(zeros: [batch, n])
     for r in 0..<batch {

@@ -26,7 +26,8 @@ struct LongSequenceCheckTests {
     let elman = LayerChecker(strategy: .everyEntry).check(
       ElmanFixtureBlueprint(recurrentScale: 0.3, time: 100, lastStepOnly: true), as: scalar)
     #expect(elman.passed, "\(elman)")
-    let decay = try #require(elman.timeSteps.first).largestGradient
+    let decay =
+      try #require(elman.timeSteps.first).largestGradient
       / #require(elman.timeSteps.last).largestGradient
     #expect(decay < 1e-20, "a tanh cell with small weights forgets: \(decay)")
   }
@@ -54,7 +55,8 @@ struct LongSequenceCheckTests {
       #expect(report.passed, "\(strategy): \(report)")
     }
     let report = LayerChecker(strategy: .everyEntry).check(Self.lastStep(1.5), as: scalar)
-    let growth = try #require(report.timeSteps.first).largestGradient
+    let growth =
+      try #require(report.timeSteps.first).largestGradient
       / #require(report.timeSteps.last).largestGradient
     #expect(growth > 1e16, "1.5^99 ≈ 2.5e17, measured \(growth)")
     let input = try #require(report.tensors.first)

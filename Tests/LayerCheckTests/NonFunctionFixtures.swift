@@ -99,7 +99,9 @@ struct CountingScale<Scalar: LayerScalar & BinaryFloatingPoint>: Layer {
     }
     let offset = Scalar(counter.next()) / 1000
     var output = input
-    for k in output.scalars.indices { output.scalars[k] = w.scalars[k % n] * input.scalars[k] + offset }
+    for k in output.scalars.indices {
+      output.scalars[k] = w.scalars[k % n] * input.scalars[k] + offset
+    }
     return (output, input)
   }
 

@@ -47,7 +47,8 @@ struct LinearRecurrence<Scalar: LayerScalar & BinaryFloatingPoint>: RecurrentLay
   ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Cache) {
     let n = w.count
     guard input.rank == 3, input.shape[2] == n else {
-      throw .shapeMismatch(layer: name, expected: [input.shape.first ?? 1, 1, n], actual: input.shape)
+      throw .shapeMismatch(
+        layer: name, expected: [input.shape.first ?? 1, 1, n], actual: input.shape)
     }
     let (batch, time) = (input.shape[0], input.shape[1])
     guard initialState.shape == [batch, n] else {

@@ -87,7 +87,8 @@ struct SequenceCheckTests {
     let problem = try #require(
       report.problems.first { $0.kind == .gradientMismatch && $0.tensor == "input" })
     #expect(
-      problem.message.contains("input gradient wrong at 9 of 10 time steps: wrong from t = 8 backwards (worst t = "),
+      problem.message.contains(
+        "input gradient wrong at 9 of 10 time steps: wrong from t = 8 backwards (worst t = "),
       "\(problem)")
     #expect(report.description.contains("input along time: 10 of 10 steps checked, 9 failing"))
     let elman = LayerChecker().check(

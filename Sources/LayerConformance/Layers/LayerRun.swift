@@ -56,9 +56,9 @@ struct LayerRun<T: CheckableScalar> {
     let base = try layer.forward(input, mode: .training, random: &random).output
     var outputRandom = RandomSource(seed: seed &+ 3)
     let weights: Tensor<T> = randomTensor(base.shape, &outputRandom)
+    if layer.isStochastic { try checkStatistics() }
     guard try objectiveIsUsable(base, weights) else { return }
     let original = layer.parameters
-    if layer.isStochastic { try checkStatistics() }
     switch strategy {
     case .full(let limit): try checkEveryEntry(weights: weights, limit: limit)
     case .directional(let count): try checkDirections(Swift.max(count, 2))
