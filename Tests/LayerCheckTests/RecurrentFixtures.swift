@@ -34,11 +34,17 @@ struct LinearRecurrence<Scalar: LayerScalar & BinaryFloatingPoint>: RecurrentLay
   var w: Tensor<Scalar>
   var lastStepOnly = false
   var bug = RecurrenceBug.none
+  /// A parameter-setter bug: `w` is stored one ulp up, so it is not restored bit for bit after
+  /// a perturbation.
+  var driftsWhenSet = false
   var name: String { "LinearRecurrence(\(bug))" }
   var stateWidth: Int { w.count }
   var parameters: ParameterSet<Scalar> {
     get { ParameterSet([("w", w)]) }
-    set { if let value = newValue["w"] { w = value } }
+    set {
+      guard let value = newValue["w"] else { return }
+      w = driftsWhenSet ? value.map(\.nextUp) : value
+    }
   }
 
   func forward(
@@ -117,6 +123,7 @@ struct LinearRecurrenceBlueprint: LayerBlueprint {
   var time = 6
   var lastStepOnly = false
   var bug = RecurrenceBug.none
+  var driftsWhenSet = false
   var name: String { "LinearRecurrence(\(bug), T = \(time))" }
   var sampleInputShape: [Int] { [batch, time, w.count] }
 
@@ -125,6 +132,6 @@ struct LinearRecurrenceBlueprint: LayerBlueprint {
   ) throws(LayerError) -> any Layer<T> {
     LinearRecurrence(
       w: try Tensor(shape: [w.count], scalars: w.map { T($0) }), lastStepOnly: lastStepOnly,
-      bug: bug)
+      bug: bug, driftsWhenSet: driftsWhenSet)
   }
 }

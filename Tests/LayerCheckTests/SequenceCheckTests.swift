@@ -52,6 +52,18 @@ struct SequenceCheckTests {
     #expect(report.problems.map(\.tensor) == ["w"], "\(report)")
   }
 
+  /// The initial state is a tensor of the check: a parameter setter that is not exact is still
+  /// caught on the layer's own parameter, and the messages never call the state a parameter.
+  @Test func parametersNotRestoredStillWorksBesideTheState() throws {
+    var blueprint = Self.linear()
+    blueprint.driftsWhenSet = true
+    let report = LayerChecker().check(blueprint, as: Double.self)
+    let problem = try #require(report.problems.first { $0.kind == .parametersNotRestored })
+    #expect(problem.tensor == "w" && problem.message.contains("parameter w["), "\(problem)")
+    #expect(!report.problems.contains { $0.tensor == "initialState" }, "\(report)")
+    #expect(!report.description.contains("parameter initialState"))
+  }
+
   @Test func theCheckOwnsItsDataSameSeedSameReport() {
     let blueprint = ElmanFixtureBlueprint(bug: .dropsRecurrentTerm)
     var first = LayerChecker().check(blueprint, as: Double.self)

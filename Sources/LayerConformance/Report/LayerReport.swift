@@ -134,7 +134,7 @@ extension LayerReport: CustomStringConvertible {
       lines.append("  statistics: \(statisticsSummary)")
       lines += statistics.map { "    \($0.kind.title): \($0.detail)" }
     }
-    lines += tensorLines(tensors)
+    lines += tensorLines(tensors, floor: tolerance.floor)
     let inputFloor = tensors.first { $0.name == "input" }?.floor ?? tolerance.floor
     lines += timeStepLines(
       timeSteps, tolerance: tolerance.relative, resolution: tolerance.relative * inputFloor)
@@ -144,12 +144,15 @@ extension LayerReport: CustomStringConvertible {
   }
 }
 
-/// One line per tensor: how many entries were checked, the worst error and the difference.
-func tensorLines(_ tensors: [TensorSummary]) -> [String] {
+/// One line per tensor: how many entries were checked, the worst error and the difference, and
+/// the tensor's floor where its scale raised it at least tenfold above `floor`.
+func tensorLines(_ tensors: [TensorSummary], floor: Double = .infinity) -> [String] {
   tensors.map { tensor in
     "    \(tensor.name): \(tensor.checkedEntries.count)/\(tensor.count) entries, worst error "
       + "\(format(tensor.maxRelativeError)), difference \(format(tensor.difference))"
-      + (tensor.floor.map { ", floor \(format($0)) (raised by the tensor's scale)" } ?? "")
+      + (tensor.floor.flatMap { $0 >= 10 * floor ? $0 : nil }.map {
+        ", floor \(format($0, digits: 2)) (raised by the tensor's scale)"
+      } ?? "")
   }
 }
 

@@ -85,7 +85,7 @@ public struct TimeStepSummary: Sendable, Hashable, Codable {
       unresolved.isEmpty
       ? ""
       : "; t = \(ranges(unresolved.map(\.step))) unresolved: every |numeric gradient| there is "
-        + "at most \(format(resolution)), the check's resolution"
+        + "at most \(format(resolution, digits: 2)), the check's resolution"
     return "wrong at \(failing.count) of \(checked.count) time steps: \(shape) "
       + "(worst t = \(worst.step)\(note))"
   }
@@ -118,7 +118,7 @@ func timeStepLines(_ steps: [TimeStepSummary], tolerance: Double, resolution: Do
   }.count
   return [
     "    input along time: \(checked.count) of \(steps.count) steps checked, \(failing) "
-      + "failing, \(unresolved) below the resolution \(format(resolution)); worst error "
+      + "failing, \(unresolved) below the resolution \(format(resolution, digits: 2)); worst error "
       + "\(format(worst.maxRelativeError)) at t = \(worst.step); largest |gradient| "
       + "\(format(first.largestGradient)) at t = \(first.step), \(format(last.largestGradient)) at "
       + "t = \(last.step)"
