@@ -17,6 +17,9 @@ enum RecurrenceBug: String, Sendable, CaseIterable {
   /// The weight gradient leaves out the first step's term g₀ · h₋₁: right from a zero
   /// initial state only (``LinearRecurrence`` only).
   case weightGradientIgnoresInitialState
+  /// The input gradient is doubled at t = 2 and t = 3 only (``LinearRecurrence`` only): a
+  /// mistake that is not along time.
+  case inputGradientDoubledAtSteps2And3
 }
 
 /// Test fixture: the elementwise linear recurrence h_t = w ⊙ h_{t−1} + x_t from h_{−1} = the
@@ -103,7 +106,8 @@ struct LinearRecurrence<Scalar: LayerScalar & BinaryFloatingPoint>: RecurrentLay
             ? (t == time - 1 ? outputGradient.scalars[r * n + j] : 0)
             : outputGradient.scalars[(r * time + t) * n + j]
           let g = direct + carry
-          dx.scalars[(r * time + t) * n + j] = g
+          let doubled = bug == .inputGradientDoubledAtSteps2And3 && (t == 2 || t == 3)
+          dx.scalars[(r * time + t) * n + j] = doubled ? 2 * g : g
           if t > 0 || bug != .weightGradientIgnoresInitialState {
             dw.scalars[j] += g * cache.states[(r * (time + 1) + t) * n + j]
           }

@@ -109,6 +109,19 @@ struct SequenceCheckTests {
       elman.problems.contains { $0.message.contains("wrong from t = 8 backwards") }, "\(elman)")
   }
 
+  @Test(arguments: scalars)
+  func aMistakeAtSomeStepsListsThem(_ scalar: ScalarKind) throws {
+    let report = LayerChecker().check(Self.linear(.inputGradientDoubledAtSteps2And3), as: scalar)
+    #expect(report.problems.map(\.tensor) == ["input"], "\(report)")
+    let message = try #require(report.problems.first).message
+    #expect(
+      message.contains("input gradient wrong at 2 of 6 time steps: wrong at t = 2–3 (worst t = "))
+    #expect(
+      report.timeSteps.filter { $0.maxRelativeError > report.tolerance.relative }.map(\.step) == [
+        2, 3,
+      ])
+  }
+
   @Test func theStepsAreReportedInJSON() throws {
     let report = LayerChecker().check(Self.linear(.dropsRecurrentTerm), as: Double.self)
     let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)

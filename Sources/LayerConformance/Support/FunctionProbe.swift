@@ -7,11 +7,12 @@ import LayerCore
 /// out the next sequence, a global random generator, a call counter) makes every finite
 /// difference compare two different functions: the numeric gradient is noise, and a gradient
 /// mismatch would blame a backward pass that may be right. So the checkers evaluate the
-/// objective ``calls`` times at the unperturbed point first, and compare nothing if the values
-/// are not bit for bit the same.
+/// objective several times at the unperturbed point first (the layer checker three times, the
+/// network checker twice, the first from the forward pass it traces anyway), and compare
+/// nothing if the values are not bit for bit the same.
 enum FunctionProbe {
-  /// How many times the objective is evaluated.
-  static let calls = 3
+  /// How many times the objective is evaluated by default.
+  static let defaultCalls = 3
 
   /// A ``Problem/Kind/notAFunction`` problem naming the two values that differ, or `nil` when
   /// `evaluate` gave the same bits on every call.
@@ -19,11 +20,13 @@ enum FunctionProbe {
   /// - Parameters:
   ///   - label: The prefix of the message, e.g. `Dense [Double]`.
   ///   - objective: What `evaluate` computes, e.g. `the objective <R, layer(x)>`.
+  ///   - calls: How many times to call `evaluate` (at least 2).
   static func problem<S: BinaryFloatingPoint>(
-    label: String, objective: String, _ evaluate: () throws(LayerError) -> S
+    label: String, objective: String, calls: Int = defaultCalls,
+    _ evaluate: () throws(LayerError) -> S
   ) throws(LayerError) -> Problem? {
     let first = try evaluate()
-    for _ in 1..<calls {
+    for _ in 1..<Swift.max(calls, 2) {
       let again = try evaluate()
       guard bitIdentical(first, again) else {
         return Problem(
