@@ -131,6 +131,21 @@ struct SequenceCheckTests {
     #expect(decoded.timeSteps == report.timeSteps)
   }
 
+  /// `layerkit check --format json` rows: a recurrent layer's row has `timeSteps`, a plain
+  /// layer's has none.
+  @Test func theRegistryRowsCarryTheSteps() throws {
+    var registry = Registry()
+    try registry.register(Self.linear())
+    try registry.register(DenseBlueprint())
+    let report = RegistryChecker().check(registry, scalars: [.double])
+    #expect(report.passed, "\(report)")
+    let data = try JSONEncoder().encode(report.rows)
+    let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+    let steps = try #require(rows[0]["timeSteps"] as? [[String: Any]])
+    #expect(steps.count == 6 && steps[0]["step"] as? Int == 0 && steps[0]["entries"] as? Int == 6)
+    #expect(rows[1]["timeSteps"] == nil)
+  }
+
   @Test func aPlainLayerHasNoTimeSteps() {
     let report = LayerChecker().check(DenseBlueprint(), as: Double.self)
     #expect(report.passed && report.timeSteps.isEmpty)
