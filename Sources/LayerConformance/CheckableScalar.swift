@@ -53,12 +53,28 @@ public struct Tolerance: Sendable, Hashable, Codable {
     return floor * Swift.max(Swift.min(magnitude, 1), minimumScale)
   }
 
+  /// The floor for the entries of one tensor whose largest |numeric gradient| is `scale`:
+  /// ``floor`` raised to `floor · scale` when `scale` exceeds 1, never lowered.
+  ///
+  /// A central difference of an objective of size |L| carries rounding noise of about
+  /// ε^(2/3) · |L| whatever the entry, and a tensor's largest gradient is of the size of |L|.
+  /// Where gradients are large (a recurrence that explodes along a long sequence) the small
+  /// entries of the tensor are then judged absolutely against that noise, while its entries of
+  /// the tensor's own size are still judged relatively with the same tolerance. Tiny entries of
+  /// a vanishing gradient are judged absolutely by the unchanged floor.
+  @inlinable
+  public func floor(forTensorScale scale: Double) -> Double {
+    guard scale.isFinite else { return floor }
+    return floor * Swift.max(scale, 1)
+  }
+
   /// The error of `analytic` against `reference` with the given floor; infinity when either
-  /// is NaN.
+  /// is NaN, or when either is infinite and they differ.
   @inlinable
   public func error(_ analytic: Double, _ reference: Double, floor: Double) -> Double {
     if analytic.isNaN || reference.isNaN { return .infinity }
     if analytic == reference { return 0 }
+    if !analytic.isFinite || !reference.isFinite { return .infinity }
     let scale = Swift.max(Swift.abs(analytic), Swift.abs(reference), floor)
     return Swift.abs(analytic - reference) / scale
   }

@@ -119,16 +119,32 @@ public struct LayerChecker: Sendable {
 
   /// Checks `layer` at `input`, computing numeric references with `reference`, the same layer
   /// built in `T.Wide` with the same parameters.
+  ///
+  /// A ``/LayerCore/RecurrentLayer`` runs from a random non-zero initial state drawn from the
+  /// seed, the same in every evaluation, and the gradient of its
+  /// ``/LayerCore/RecurrentLayer/backwardThroughTime(_:cache:)`` with respect to that state is
+  /// checked like the input's, reported as the tensor `initialState`; checked entry by entry,
+  /// its input gradient is also summarized per time step (``LayerReport/timeSteps``).
   public func check<T: CheckableScalar>(
     _ layer: any Layer<T>, reference: any Layer<T.Wide>, input: Tensor<T>, name: String
   ) -> LayerReport {
+    let setup = RecurrentCheckSetup(
+      layer: layer, reference: reference, input: input, seed: options.seed)
+    let (layer, reference) = (setup?.layer ?? layer, setup?.reference ?? reference)
     let entries = input.count + layer.parameters.scalarCount
     var run = LayerRun(
       layer: layer, reference: reference, input: input, name: name,
       strategy: options.strategy.resolved(forEntries: entries), seed: options.seed,
       reseeds: reseeds)
+    run.recurrent = setup != nil
     if let reason = options.strategy.unusableReason {
       run.problems.append(Problem(.invalidArgument, tensor: nil, "\(run.label): \(reason)"))
+    } else if let refusal = setup?.refusal {
+      run.problems.append(
+        Problem(
+          .invalidArgument, tensor: nil,
+          "\(run.label): the recurrent layer cannot be checked with its initial state: "
+            + refusal))
     } else {
       run.execute()
     }

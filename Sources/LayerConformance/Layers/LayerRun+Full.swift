@@ -23,7 +23,7 @@ extension LayerRun {
         problems.append(
           Problem(
             .parametersNotRestored, tensor: pristine.names[t], entry: entry,
-            "\(label): the reference parameter \(pristine.names[t])[\(entry)] was not restored "
+            "\(label): the reference's \(role(pristine.names[t]))[\(entry)] was not restored "
               + "bit-exactly after its perturbation"))
       }
     }

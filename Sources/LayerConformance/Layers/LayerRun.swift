@@ -19,6 +19,11 @@ struct LayerRun<T: CheckableScalar> {
   /// The statistical checks of a stochastic layer, in the order they ran.
   var statistics: [StatisticalCheck] = []
   var kinkEntries: [KinkEntry] = []
+  /// Whether `layer` is a recurrent layer presented with its initial state as the extra tensor
+  /// `initialState` (see ``RecurrentStateAdapter``): its input gradient is then summarized per
+  /// time step.
+  var recurrent = false
+  var timeSteps: [TimeStepSummary] = []
 
   init(
     layer: any Layer<T>, reference: any Layer<W>, input: Tensor<T>, name: String,
@@ -51,8 +56,9 @@ struct LayerRun<T: CheckableScalar> {
     let base = try layer.forward(input, mode: .training, random: &random).output
     var outputRandom = RandomSource(seed: seed &+ 3)
     let weights: Tensor<T> = randomTensor(base.shape, &outputRandom)
-    let original = layer.parameters
     if layer.isStochastic { try checkStatistics() }
+    guard try objectiveIsUsable(base, weights) else { return }
+    let original = layer.parameters
     switch strategy {
     case .full(let limit): try checkEveryEntry(weights: weights, limit: limit)
     case .directional(let count): try checkDirections(Swift.max(count, 2))
@@ -63,7 +69,7 @@ struct LayerRun<T: CheckableScalar> {
         problems.append(
           Problem(
             .parametersNotRestored, tensor: original.names[k], entry: entry,
-            "\(label): parameter \(original.names[k])[\(entry)] was not restored bit-exactly"))
+            "\(label): \(role(original.names[k]))[\(entry)] was not restored bit-exactly"))
       }
     }
   }
@@ -91,15 +97,29 @@ struct LayerRun<T: CheckableScalar> {
           "\(label): the input gradient has shape \(gradients.input.shape), the input "
             + "\(input.shape)"))
     }
-    let shapes = zip(gradients.parameters.tensors, parameters.tensors)
-    if gradients.parameters.names != parameters.names
+    var (given, expected) = (gradients.parameters, parameters)
+    if recurrent {
+      let state = expected[initialStateName]
+      let stateGradient = given[initialStateName]
+      if stateGradient?.shape != state?.shape {
+        problems.append(
+          Problem(
+            .shapeMismatch, tensor: initialStateName,
+            "\(label): the initial-state gradient has shape \(stateGradient?.shape ?? []), the "
+              + "initial state \(state?.shape ?? [])"))
+      }
+      given[initialStateName] = nil
+      expected[initialStateName] = nil
+    }
+    let shapes = zip(given.tensors, expected.tensors)
+    if given.names != expected.names
       || shapes.contains(where: { $0.shape != $1.shape })
     {
       problems.append(
         Problem(
           .shapeMismatch, tensor: nil,
-          "\(label): the parameter gradients \(gradients.parameters.names) do not match the "
-            + "parameters \(parameters.names) in names and shapes"))
+          "\(label): the parameter gradients \(given.names) do not match the "
+            + "parameters \(expected.names) in names and shapes"))
     }
   }
 
@@ -137,24 +157,48 @@ struct LayerRun<T: CheckableScalar> {
     return sum
   }
 
-  /// Records the comparison of entry `index` of `tensor`.
-  mutating func compare(_ tensor: String, _ index: Int, _ analytic: T, _ numeric: W) -> EntryResult
-  {
-    let result = EntryResult(
-      tensor, index, analytic: analytic, numeric: numeric, tolerance: tolerance)
-    results.append(result)
-    return result
+  /// The comparison of entry `index` of `tensor`; ``summarize(_:count:_:)`` judges it again
+  /// with the tensor's floor and records it.
+  func compare(_ tensor: String, _ index: Int, _ analytic: T, _ numeric: W) -> EntryResult {
+    EntryResult(tensor, index, analytic: analytic, numeric: numeric, tolerance: tolerance)
   }
 
-  /// Summarizes one tensor and reports its worst failing entry.
-  mutating func summarize(_ tensor: String, count: Int, _ entries: [EntryResult]) {
-    summaries.append(TensorSummary(name: tensor, count: count, entries: entries))
+  /// `parameter weight`, or `the initial state initialState` for a recurrent layer's state.
+  func role(_ tensor: String) -> String {
+    recurrent && tensor == initialStateName
+      ? "the initial state \(tensor)" : "parameter \(tensor)"
+  }
+
+  /// Judges the compared entries of one tensor with its floor
+  /// (``Tolerance/floor(forTensorScale:)`` of its largest |numeric gradient|), records and
+  /// summarizes them (per time step for a recurrent layer's input), and reports the worst
+  /// failing entry.
+  mutating func summarize(_ tensor: String, count: Int, _ compared: [EntryResult]) {
+    let scale = compared.lazy.map { Swift.abs($0.numeric) }.filter(\.isFinite).max() ?? 0
+    let floor = tolerance.floor(forTensorScale: scale)
+    let entries = compared.map { entry in
+      var judged = entry
+      judged.error = tolerance.error(entry.analytic, entry.numeric, floor: floor)
+      return judged
+    }
+    results += entries
+    var summary = TensorSummary(name: tensor, count: count, entries: entries)
+    if floor > tolerance.floor { summary.floor = floor }
+    summaries.append(summary)
+    var along = ""
+    if recurrent && tensor == "input" {
+      timeSteps = TimeStepSummary.steps(entries, inputShape: input.shape)
+      along =
+        TimeStepSummary.extent(
+          of: timeSteps, tolerance: tolerance.relative, resolution: tolerance.relative * floor
+        ).map { "input gradient \($0); " } ?? ""
+    }
     let failing = entries.filter { !($0.error <= tolerance.relative) }
     guard let worst = failing.max(by: { $0.error < $1.error }) else { return }
     problems.append(
       Problem(
         .gradientMismatch, tensor: tensor, entry: worst.index,
-        "\(label): gradient wrong at \(tensor)[\(worst.index)]: analytic "
+        "\(label): \(along)gradient wrong at \(tensor)[\(worst.index)]: analytic "
           + "\(format(worst.analytic)), numeric \(format(worst.numeric)), relative error "
           + "\(format(worst.error)) > tolerance \(format(tolerance.relative)) "
           + "(\(failing.count) of \(entries.count) entries of \(tensor) fail)"))
@@ -180,6 +224,6 @@ struct LayerRun<T: CheckableScalar> {
       component: name, scalar: T.scalarName, strategy: "\(strategy)", points: results.count,
       maxRelativeError: results.map(\.error).max() ?? 0, tolerance: tolerance, tensors: summaries,
       worst: Array(results.sorted { $0.error > $1.error }.prefix(5)), problems: problems,
-      statistics: statistics, kinkEntries: kinkEntries)
+      statistics: statistics, kinkEntries: kinkEntries, timeSteps: timeSteps)
   }
 }

@@ -27,12 +27,30 @@ struct NetworkRun<T: NetworkCheckScalar> {
     self.strategy = strategy
   }
 
-  /// Runs the check, turning a thrown error into a problem.
+  /// Runs the check, turning a thrown error into a problem. A loss that is not a function of
+  /// the parameters (``FunctionProbe``) ends it before any gradient is compared.
   mutating func execute() {
     do throws(LayerError) {
       let trace = try NetworkTrace(
         layers: layers, input: input, mode: checker.layerMode, seed: checker.options.seed,
         fast: checker.useFastPath)
+      var traced = true
+      let probe = try FunctionProbe.problem(label: label, objective: "the loss", calls: 2) {
+        () throws(LayerError) -> T in
+        let outputs =
+          traced
+          ? trace.outputs
+          : try NetworkTrace(
+            layers: layers, input: input, mode: checker.layerMode, seed: checker.options.seed,
+            fast: false
+          ).outputs
+        traced = false
+        return try loss.value(outputs.last ?? input, target: target)
+      }
+      if let probe {
+        problems.append(probe)
+        return
+      }
       let analytic = try analyticGradients(trace)
       switch strategy {
       case .full(let limit): try checkEveryEntry(trace, analytic, limit: limit)

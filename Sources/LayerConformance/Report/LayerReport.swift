@@ -44,6 +44,9 @@ public struct TensorSummary: Sendable, Hashable, Codable {
   public var maxRelativeError: Double
   /// `‖a − n‖ / (‖a‖ + ‖n‖)` over the checked entries (0 when both are zero).
   public var difference: Double
+  /// The floor this tensor's entries were judged with, when it was raised above the
+  /// tolerance's by the tensor's scale (``Tolerance/floor(forTensorScale:)``); `nil` otherwise.
+  public var floor: Double?
 
   /// A summary of one tensor.
   public init(
@@ -96,6 +99,9 @@ public struct LayerReport: Sendable, Hashable, Codable {
   /// ``/LayerCore/PiecewiseSmoothLayer``), and how each was differentiated instead of
   /// straddling it.
   public var kinkEntries: [KinkEntry] = []
+  /// For a ``/LayerCore/RecurrentLayer`` checked entry by entry: the input gradient per time
+  /// step, from t = 0 (see ``TimeStepSummary``); empty otherwise.
+  public var timeSteps: [TimeStepSummary] = []
 
   /// How many entries lay within a step of a declared kink.
   public var kinks: Int { kinkEntries.count }
@@ -128,18 +134,25 @@ extension LayerReport: CustomStringConvertible {
       lines.append("  statistics: \(statisticsSummary)")
       lines += statistics.map { "    \($0.kind.title): \($0.detail)" }
     }
-    lines += tensorLines(tensors)
+    lines += tensorLines(tensors, floor: tolerance.floor)
+    let inputFloor = tensors.first { $0.name == "input" }?.floor ?? tolerance.floor
+    lines += timeStepLines(
+      timeSteps, tolerance: tolerance.relative, resolution: tolerance.relative * inputFloor)
     lines += kinkLines(kinkEntries)
     lines += worstLines(worst, measure: "error") { $0.error }
     return lines.joined(separator: "\n")
   }
 }
 
-/// One line per tensor: how many entries were checked, the worst error and the difference.
-func tensorLines(_ tensors: [TensorSummary]) -> [String] {
+/// One line per tensor: how many entries were checked, the worst error and the difference, and
+/// the tensor's floor where its scale raised it at least tenfold above `floor`.
+func tensorLines(_ tensors: [TensorSummary], floor: Double = .infinity) -> [String] {
   tensors.map { tensor in
     "    \(tensor.name): \(tensor.checkedEntries.count)/\(tensor.count) entries, worst error "
       + "\(format(tensor.maxRelativeError)), difference \(format(tensor.difference))"
+      + (tensor.floor.flatMap { $0 >= 10 * floor ? $0 : nil }.map {
+        ", floor \(format($0, digits: 2)) (raised by the tensor's scale)"
+      } ?? "")
   }
 }
 

@@ -38,6 +38,9 @@ public struct Problem: Sendable, Hashable, Codable, CustomStringConvertible {
     case nonFiniteGradient
     /// Two runs with the same seed gave different outputs or gradients.
     case nondeterministic
+    /// The same parameters, input and seed gave different objective values across calls: the
+    /// forward pass reads something that changes between calls, so no gradient was compared.
+    case notAFunction
     /// A parameter was not restored bit for bit after its perturbation.
     case parametersNotRestored
     /// Building the layer, its forward or backward pass, or the loss threw.

@@ -89,7 +89,7 @@ private struct LayerRowFields: Encodable {
 
   enum CodingKeys: String, CodingKey {
     case component, scalar, passed, strategy, points, maxRelativeError, tolerance, tensors
-    case worst, problems, statistics, seconds, kinks, kinkEntries
+    case worst, problems, statistics, seconds, kinks, kinkEntries, timeSteps
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -108,6 +108,7 @@ private struct LayerRowFields: Encodable {
     try container.encode(report.seconds, forKey: .seconds)
     try container.encode(report.kinks, forKey: .kinks)
     try container.encode(report.kinkEntries, forKey: .kinkEntries)
+    if !report.timeSteps.isEmpty { try container.encode(report.timeSteps, forKey: .timeSteps) }
   }
 }
 
