@@ -40,7 +40,8 @@ struct DescentTests {
     var generic = dense
     try generic.descendThroughParameters(along: gradients, rate: 0.3)
     #expect(fast.parameters == generic.parameters)
-    #expect(fast.weight.scalars[4] == dense.weight.scalars[4] - 0.3 * gradients.tensors[0].scalars[4])
+    #expect(
+      fast.weight.scalars[4] == dense.weight.scalars[4] - 0.3 * gradients.tensors[0].scalars[4])
     #expect(fast.bias.scalars[2] == dense.bias.scalars[2] - 0.3 * gradients.tensors[1].scalars[2])
     #expect(fast.weight != dense.weight)
   }

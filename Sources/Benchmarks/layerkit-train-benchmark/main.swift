@@ -101,7 +101,8 @@ print("")
 print(
   "build: \(label); numpy \(numpy.map { "\($0.version) on \($0.data)" } ?? "not run"); "
     + "load average before \(loadBefore), after \(loadAfter); \(Date())")
-var header = "| type | LayerKit s/epoch | numpy s/epoch | LayerKit/numpy | matmul alone s/epoch "
+var header =
+  "| type | LayerKit s/epoch | numpy s/epoch | LayerKit/numpy | matmul alone s/epoch "
   + "| outside matmul |"
 var rule = "|---|---:|---:|---:|---:|---:|"
 if let other {

@@ -56,7 +56,8 @@ public struct ActivationLayer<Wrapped: Activation, Scalar: LayerScalar>: Perturb
 /// witness is generic over the activation, so an untyped loop would copy every scalar through
 /// its value witness).
 @inlinable
-func multiply<T: LayerScalar>(_ slopes: UnsafeMutableBufferPointer<T>, by g: UnsafeBufferPointer<T>) {
+func multiply<T: LayerScalar>(_ slopes: UnsafeMutableBufferPointer<T>, by g: UnsafeBufferPointer<T>)
+{
   if T.self == Float.self {
     multiplyTyped(
       unsafeBitCast(slopes, to: UnsafeMutableBufferPointer<Float>.self),
