@@ -58,8 +58,8 @@ extension Dense {
     let batch = input.shape[0]
     let n = inputSize
     let m = outputSize
-    var dw = [Scalar](repeating: 0, count: n * m)
     var db = [Scalar](repeating: 0, count: m)
+    var dw: [Scalar] = []
     input.scalars.withUnsafeBufferPointer { x in
       outputGradient.scalars.withUnsafeBufferPointer { g in
         db.withUnsafeMutableBufferPointer { db in
@@ -67,9 +67,11 @@ extension Dense {
             for j in 0..<m { db[j] += g[r * m + j] }
           }
         }
-        // dW = Xᵀ dY: [n, batch] · [batch, m], X stored [batch, n].
-        dw.withUnsafeMutableBufferPointer { dwb in
+        // dW = Xᵀ dY: [n, batch] · [batch, m], X stored [batch, n]. With β = 0 the product
+        // writes every entry, so the storage needs no zero fill first.
+        dw = [Scalar](unsafeUninitializedCapacity: n * m) { dwb, count in
           matrixMultiply(m: n, n: m, k: batch, x, transposeA: true, g, into: dwb)
+          count = n * m
         }
       }
     }
