@@ -130,6 +130,14 @@ let layerCheckTargets: [Target] = [
     path: "Sources/Benchmarks/layerkit-gemm-benchmark",
     swiftSettings: swiftSettings
   ),
+  // Seconds per epoch of the seeds' Fashion-MNIST network beside numpy:
+  // `swift run -c release layerkit-train-benchmark`.
+  .executableTarget(
+    name: "layerkit-train-benchmark",
+    dependencies: ["LayerKit", "LayerConformance", "LayerData", "Initializers", "Training"],
+    path: "Sources/Benchmarks/layerkit-train-benchmark",
+    swiftSettings: swiftSettings
+  ),
   .executableTarget(
     name: "layerkit-benchmark",
     dependencies: ["LayerConformance", "LayerKit"],

@@ -29,8 +29,12 @@ public struct Standardization<T: LayerScalar>: Sendable, Equatable {
       statistics = unsafeBitCast(inputs.scalars, to: [Float].self).withUnsafeBufferPointer {
         ColumnStatistics($0, rows: rows, width: width)
       }
+    } else if let floating = T.self as? any BinaryFloatingPoint.Type {
+      // Float16, Float80, ...: each scalar converted to Double by BinaryFloatingPoint.
+      statistics = columnStatistics(inputs.scalars, as: floating, rows: rows, width: width)
     } else {
-      // Other types have no direct conversion in LayerScalar: through the description.
+      // A scalar type that is not a binary floating-point type (a dual number, say) has no
+      // conversion to Double in LayerScalar: through its description.
       let values = inputs.scalars.map { Double($0.description) ?? .nan }
       statistics = values.withUnsafeBufferPointer {
         ColumnStatistics($0, rows: rows, width: width)
@@ -81,6 +85,16 @@ public struct Standardization<T: LayerScalar>: Sendable, Equatable {
 }
 
 /// Per-column minimum, maximum, mean and sum of squared deviations, accumulated in `Double`.
+/// The statistics of `scalars`, whose type is `F` (the caller has checked `T.self == F.self`).
+func columnStatistics<T, F: BinaryFloatingPoint>(
+  _ scalars: [T], as _: F.Type, rows: Int, width: Int
+) -> ColumnStatistics {
+  precondition(T.self == F.self, "columnStatistics: \(T.self) is not \(F.self)")
+  return unsafeBitCast(scalars, to: [F].self).withUnsafeBufferPointer {
+    ColumnStatistics($0, rows: rows, width: width)
+  }
+}
+
 struct ColumnStatistics {
   var low: [Double]
   var high: [Double]

@@ -23,6 +23,11 @@ extension SGDTrainer {
     var gradient = try loss.gradient(x, target: batch.targets)
     var gradients = [ParameterSet<T>](repeating: ParameterSet(), count: layers.count)
     for index in layers.indices.reversed() {
+      guard index > 0 else {
+        // Nothing uses the gradient of the data: the first layer skips its input gradient.
+        gradients[0] = try layers[0].parameterGradients(gradient, erasedCache: caches[0])
+        break
+      }
       let result = try layers[index].backward(gradient, erasedCache: caches[index])
       gradient = result.input
       gradients[index] = result.parameters
@@ -30,7 +35,8 @@ extension SGDTrainer {
     return (cost, x, gradients)
   }
 
-  /// `θ ← θ − rate · g` for every parameter tensor of every layer.
+  /// `θ ← θ − rate · g` for every parameter tensor of every layer, in place
+  /// (``Layer/descend(along:rate:)``).
   ///
   /// - Throws: `LayerError` when a gradient's names or shapes differ from the parameters'.
   @inlinable
@@ -38,26 +44,7 @@ extension SGDTrainer {
     _ layers: inout [any Layer<T>], gradients: [ParameterSet<T>], rate: T
   ) throws(LayerError) {
     for index in layers.indices where gradients[index].count > 0 {
-      var parameters = layers[index].parameters
-      let gradient = gradients[index]
-      guard gradient.names == parameters.names else {
-        throw .invalidConfiguration(
-          layer: layers[index].name,
-          reason: "the gradient holds \(gradient.names), the parameters \(parameters.names)")
-      }
-      for t in parameters.tensors.indices {
-        guard gradient.tensors[t].shape == parameters.tensors[t].shape else {
-          throw .shapeMismatch(
-            layer: "\(layers[index].name) (\(parameters.names[t]) gradient)",
-            expected: parameters.tensors[t].shape, actual: gradient.tensors[t].shape)
-        }
-        parameters.tensors[t].scalars.withUnsafeMutableBufferPointer { p in
-          gradient.tensors[t].scalars.withUnsafeBufferPointer { g in
-            for k in p.indices { p[k] = p[k] - rate * g[k] }
-          }
-        }
-      }
-      layers[index].parameters = parameters
+      try layers[index].descend(along: gradients[index], rate: rate)
     }
   }
 

@@ -40,15 +40,21 @@ public struct TrainingData<Scalar: LayerScalar>: Sendable, Equatable {
   @inlinable
   func gather<C: Collection<Int>>(_ tensor: Tensor<Scalar>, _ indices: C) -> Tensor<Scalar> {
     let width = tensor.shape[1]
-    var result = Tensor<Scalar>(zeros: [indices.count, width])
-    result.scalars.withUnsafeMutableBufferPointer { out in
+    let count = indices.count * width
+    // Row by row into uninitialized storage: no zero fill, one block copy per row.
+    let scalars = [Scalar](unsafeUninitializedCapacity: count) { out, initialized in
       tensor.scalars.withUnsafeBufferPointer { source in
-        var r = 0
+        guard let base = source.baseAddress, var target = out.baseAddress else { return }
         for i in indices {
-          for j in 0..<width { out[r * width + j] = source[i * width + j] }
-          r += 1
+          target.initialize(from: base + i * width, count: width)
+          target += width
         }
       }
+      initialized = count
+    }
+    // The count is the product of the shape by construction.
+    guard let result = try? Tensor(shape: [indices.count, width], scalars: scalars) else {
+      preconditionFailure("gather: \(scalars.count) scalars for \(indices.count) rows of \(width)")
     }
     return result
   }

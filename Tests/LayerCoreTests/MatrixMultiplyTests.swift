@@ -11,9 +11,12 @@ struct MatrixMultiplyTests {
     (64, 10, 25), (40, 30, 61),
   ]
 
-  /// Shapes past the 256-deep and 1024-wide panels and above the parallel threshold, checked
-  /// once each (the debug build is slow).
-  static let largeShapes: [(Int, Int, Int)] = [(13, 1030, 260), (200, 50, 100), (50, 200, 60)]
+  /// Shapes past the 256-deep and 1024-wide panels and above the parallel threshold, and one
+  /// whose half per core is above the limit for reading panels in place (so it packs them),
+  /// checked once each (the debug build is slow).
+  static let largeShapes: [(Int, Int, Int)] = [
+    (13, 1030, 260), (200, 50, 100), (50, 200, 60), (264, 180, 200),
+  ]
 
   static let transposes: [(Bool, Bool)] = [
     (false, false), (true, false), (false, true), (true, true),

@@ -27,6 +27,27 @@ struct TransformTests {
     #expect(split.test.inputs != other.inputs)
   }
 
+  #if !(os(Windows) || os(Android)) && (arch(x86_64) || arch(i386)) && !LAYERKIT_NO_FLOAT80
+    @Test func float80StandardizesThroughDouble() throws {
+      // Column 0: 1 + 2⁻⁴⁰ and 3 + 2⁻⁴⁰ (exact in Double): mean 2 + 2⁻⁴⁰, std 1.
+      let train = try Tensor<Float80>(
+        shape: [2, 2], scalars: [Float80(1 + 0x1p-40), 5, Float80(3 + 0x1p-40), 7])
+      let standardization = Standardization(fitting: train)
+      #expect(standardization.mean == [Float80(2 + 0x1p-40), 6])
+      #expect(standardization.std == [1, 1])
+    }
+  #endif
+
+  #if !LAYERKIT_NO_FLOAT16 && (arch(arm64) || (arch(x86_64) && os(Linux)))
+    @Test func float16StandardizesThroughDouble() throws {
+      let train = try Tensor<Float16>(shape: [2, 3], scalars: [1, 5, 0, 3, 5, 4])
+      let standardization = Standardization(fitting: train)
+      #expect(standardization.mean == [2, 5, 2])
+      #expect(standardization.std == [1, 1, 2])
+      #expect(standardization.apply(to: train).scalars == [-1, 0, -1, 1, 0, 1])
+    }
+  #endif
+
   @Test func constantPixelsOfUnroundableValuesStayFinite() throws {
     let train = Tensor<Float>(shape: [1000, 2], repeating: 0.3)
     let result = Standardization(fitting: train).apply(to: train)

@@ -46,10 +46,35 @@ public struct ActivationLayer<Wrapped: Activation, Scalar: LayerScalar>: Perturb
     }
     var gradient = activation.derivatives(input)
     gradient.scalars.withUnsafeMutableBufferPointer { slopes in
-      outputGradient.scalars.withUnsafeBufferPointer { g in
-        for i in 0..<slopes.count { slopes[i] = g[i] * slopes[i] }
-      }
+      outputGradient.scalars.withUnsafeBufferPointer { g in multiply(slopes, by: g) }
     }
     return LayerGradients(input: gradient)
   }
+}
+
+/// `slopes[i] = g[i] * slopes[i]`, with the loop typed for `Float` and `Double` (this layer's
+/// witness is generic over the activation, so an untyped loop would copy every scalar through
+/// its value witness).
+@inlinable
+func multiply<T: LayerScalar>(_ slopes: UnsafeMutableBufferPointer<T>, by g: UnsafeBufferPointer<T>)
+{
+  if T.self == Float.self {
+    multiplyTyped(
+      unsafeBitCast(slopes, to: UnsafeMutableBufferPointer<Float>.self),
+      by: unsafeBitCast(g, to: UnsafeBufferPointer<Float>.self))
+  } else if T.self == Double.self {
+    multiplyTyped(
+      unsafeBitCast(slopes, to: UnsafeMutableBufferPointer<Double>.self),
+      by: unsafeBitCast(g, to: UnsafeBufferPointer<Double>.self))
+  } else {
+    for i in 0..<slopes.count { slopes[i] = g[i] * slopes[i] }
+  }
+}
+
+/// The loop of ``multiply(_:by:)`` for one concrete type.
+@inlinable
+func multiplyTyped<T: BinaryFloatingPoint>(
+  _ slopes: UnsafeMutableBufferPointer<T>, by g: UnsafeBufferPointer<T>
+) {
+  for i in 0..<slopes.count { slopes[i] = g[i] * slopes[i] }
 }

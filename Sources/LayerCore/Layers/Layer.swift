@@ -61,6 +61,25 @@ public protocol Layer<Scalar>: Sendable {
   func backward(
     _ outputGradient: Tensor<Scalar>, cache: Cache
   ) throws(LayerError) -> LayerGradients<Scalar>
+
+  /// The gradient with respect to each parameter tensor alone, as ``backward(_:cache:)``
+  /// returns it, for a layer whose input gradient nothing uses (the first layer of a network).
+  /// By default the parameters of ``backward(_:cache:)``; a layer may skip the input gradient.
+  ///
+  /// - Throws: What ``backward(_:cache:)`` throws.
+  func parameterGradients(
+    _ outputGradient: Tensor<Scalar>, cache: Cache
+  ) throws(LayerError) -> ParameterSet<Scalar>
+
+  /// One gradient-descent step in place: `θ ← θ − rate · g` for every parameter tensor `θ`
+  /// and its gradient `g` (same names, same order, same shapes). By default through
+  /// ``parameters`` (``descendThroughParameters(along:rate:)``); a layer may update its storage
+  /// without copying it, with the same arithmetic.
+  ///
+  /// - Throws: ``LayerError/invalidConfiguration(layer:reason:)`` when the gradient's names
+  ///   differ from the parameters', ``LayerError/shapeMismatch(layer:expected:actual:)`` when a
+  ///   shape differs; the layer is then unchanged.
+  mutating func descend(along gradient: ParameterSet<Scalar>, rate: Scalar) throws(LayerError)
 }
 
 extension Layer {

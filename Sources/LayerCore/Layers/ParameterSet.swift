@@ -15,9 +15,16 @@ public struct ParameterSet<Scalar: LayerScalar>: Sendable, Equatable {
   ///
   /// - Precondition: names are unique (a programming error in the layer, not user input).
   public init(_ entries: [(name: String, tensor: Tensor<Scalar>)]) {
-    names = entries.map(\.name)
-    tensors = entries.map(\.tensor)
-    precondition(Set(names).count == names.count, "duplicate parameter names in \(names)")
+    // Closures, not key paths: a key path into a tuple is instantiated at run time on every
+    // call (a training step builds several parameter sets).
+    names = entries.map { $0.name }
+    tensors = entries.map { $0.tensor }
+    // Pairwise for the few names a layer has (no hashing on every training step).
+    let unique =
+      names.count <= 8
+      ? names.indices.allSatisfy { i in !names[..<i].contains(names[i]) }
+      : Set(names).count == names.count
+    precondition(unique, "duplicate parameter names in \(names)")
   }
 
   /// The number of tensors.

@@ -13,6 +13,10 @@ let panelRows = 96
 /// The columns of `B` packed at once (`nc`): `kc × nc` scalars, for L2/L3.
 let panelColumns = 1024
 
+/// The largest product (`m · n · k` multiply-adds, per core) whose full panels are read in
+/// place instead of packed: the products of a small network's training step.
+let directProductLimit = 1 << 22
+
 /// The serial cache-blocked product, GotoBLAS-style: for each `nc`-column block and
 /// `kc`-deep slice, pack `B` into `width`-column micro-panels, then for each `mc`-row block
 /// pack `A` into 4-row micro-panels and run the register tile over every (row, column) tile.
@@ -38,24 +42,43 @@ where V.Scalar: BinaryFloatingPoint {
     packedA.deallocate()
     packedB.deallocate()
   }
+  // Small products read full panels of A and B where they lie, without packing them: when
+  // the 4 rows of a step are evenly spaced (always) and B's rows are contiguous. Packing pays
+  // only when a panel is reused by many tiles; large products keep it (and avoid the cache
+  // conflicts of power-of-two strides).
+  let direct = o.m * o.n * o.k <= directProductLimit
+  let directB = direct && o.bColumn == 1
   var jc = 0
   while jc < o.n {
     let nc = min(panelColumns, o.n - jc)
+    let fullColumns = directB ? nc / width * width : 0
     var pc = 0
     while pc < o.k {
       let depth = min(kc, o.k - pc)
       let beta = pc == 0 ? o.beta : 1
-      packPanelB(o, into: packedB, rows: pc, depth: depth, columns: jc, count: nc, width: width)
+      packPanelB(
+        o, into: packedB, rows: pc, depth: depth, columns: jc + fullColumns,
+        count: nc - fullColumns, width: width)
       var ic = 0
       while ic < o.m {
         let mc = min(panelRows, o.m - ic)
-        packPanelA(o, into: packedA, rows: ic, count: mc, columns: pc, depth: depth)
+        let fullRows = direct ? mc / tileRows * tileRows : 0
+        packPanelA(
+          o, into: packedA, rows: ic + fullRows, count: mc - fullRows, columns: pc, depth: depth)
         var jr = 0
         while jr < nc {
+          let (b, bStep) =
+            jr < fullColumns
+            ? (o.b + pc * o.bRow + jc + jr, o.bRow)
+            : (UnsafePointer(packedB + (jr - fullColumns) * depth), width)
           var ir = 0
           while ir < mc {
+            let (a, aStrides) =
+              ir < fullRows
+              ? (o.a + (ic + ir) * o.aRow + pc * o.aColumn, (o.aRow, o.aColumn))
+              : (UnsafePointer(packedA + (ir - fullRows) * depth), (1, tileRows))
             microKernel(
-              depth: depth, a: packedA + ir * depth, b: packedB + jr * depth,
+              depth: depth, a: a, aStrides: aStrides, b: b, bStep: bStep,
               c: o.c + (ic + ir) * o.ldc + jc + jr, ldc: o.ldc,
               rows: min(tileRows, mc - ir), columns: min(width, nc - jr), beta: beta,
               vector: V.self)

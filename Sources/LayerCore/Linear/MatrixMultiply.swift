@@ -8,9 +8,11 @@
 /// row-major matrices: `A` is `m × k` (or `k × m` when `transposeA`), `B` is `k × n` (or
 /// `k × n` stored as `n × k` when `transposeB`), `C` is `m × n`.
 ///
-/// `Float` and `Double` run a cache-blocked product with packed panels and a SIMD register tile
-/// (4 rows × 8 `Float` or 4 `Double` columns, `SIMD8<Float>` / `SIMD4<Double>`, written as
-/// `a * b + c`, so SSE2 builds need no fused multiply-add) and split large products
+/// `Float` and `Double` run a cache-blocked product with packed panels (a small product, up to
+/// 2²² multiply-adds per core, reads its full panels in place and packs only the edges) and a
+/// SIMD register tile (4 rows × 8 `Float` or 4 `Double` columns, `SIMD8<Float>` /
+/// `SIMD4<Double>`, written as `a * b + c`, so SSE2 builds need no fused multiply-add) and split
+/// large products
 /// (`m · n · k` ≥ ``matrixMultiplyParallelThreshold``) over the processor's cores. Every other
 /// ``LayerScalar`` (`Float16`, `Float80`, dual numbers) takes a portable row-by-row loop.
 ///

@@ -1,5 +1,7 @@
 /// The register tile: `C[0..<rows, 0..<columns] = Σ_p a[p] ⊗ b[p] + β · C` over `depth` steps
-/// of a packed 4-row panel of `A` and a packed one-vector panel of `B`.
+/// of a 4-row panel of `A` (row `r`, step `p` at `a[r · aStrides.row + p · aStrides.step]`:
+/// `(1, 4)` when packed) and a one-vector panel of `B` (step `p` at `b + p · bStep`: `width`
+/// when packed). All four rows and the whole vector are read, so edge panels must be packed.
 ///
 /// Four vector accumulators (8 SSE registers for `SIMD8<Float>` or `SIMD4<Double>`) plus the
 /// `B` vector and one broadcast fit the 16 SSE registers. The update is `a * b + c`, not
@@ -7,7 +9,8 @@
 /// tile (at the right or bottom edge) is written element by element.
 @inline(__always)
 func microKernel<V: SIMD>(
-  depth: Int, a: UnsafePointer<V.Scalar>, b: UnsafePointer<V.Scalar>,
+  depth: Int, a: UnsafePointer<V.Scalar>, aStrides: (row: Int, step: Int),
+  b: UnsafePointer<V.Scalar>, bStep: Int,
   c: UnsafeMutablePointer<V.Scalar>, ldc: Int, rows: Int, columns: Int, beta: V.Scalar,
   vector: V.Type
 ) where V.Scalar: BinaryFloatingPoint {
@@ -16,16 +19,20 @@ func microKernel<V: SIMD>(
   var c1 = V()
   var c2 = V()
   var c3 = V()
+  let r1 = aStrides.row
+  let r2 = 2 * r1
+  let r3 = 3 * r1
   var pa = a
   var pb = UnsafeRawPointer(b)
+  let bBytes = bStep * MemoryLayout<V.Scalar>.stride
   for _ in 0..<depth {
     let bv = pb.loadUnaligned(as: V.self)
     c0 = V(repeating: pa[0]) * bv + c0
-    c1 = V(repeating: pa[1]) * bv + c1
-    c2 = V(repeating: pa[2]) * bv + c2
-    c3 = V(repeating: pa[3]) * bv + c3
-    pa += tileRows
-    pb += MemoryLayout<V>.stride
+    c1 = V(repeating: pa[r1]) * bv + c1
+    c2 = V(repeating: pa[r2]) * bv + c2
+    c3 = V(repeating: pa[r3]) * bv + c3
+    pa += aStrides.step
+    pb += bBytes
   }
   if rows == tileRows && columns == width {
     store(c0, to: c, beta: beta)

@@ -14,6 +14,7 @@ public struct Tensor<Scalar: LayerScalar>: Sendable, Equatable {
   ///
   /// - Throws: ``LayerError/invalidTensor(shape:count:)`` if a dimension is negative or the
   ///   element count does not equal the product of the shape.
+  @inlinable
   public init(shape: [Int], scalars: [Scalar]) throws(LayerError) {
     guard shape.allSatisfy({ $0 >= 0 }), shape.reduce(1, *) == scalars.count else {
       throw .invalidTensor(shape: shape, count: scalars.count)
@@ -25,12 +26,14 @@ public struct Tensor<Scalar: LayerScalar>: Sendable, Equatable {
   /// A tensor of the given shape with every element equal to `value`.
   ///
   /// A negative extent is treated as 0.
+  @inlinable
   public init(shape: [Int], repeating value: Scalar) {
     self.shape = shape.map { Swift.max($0, 0) }
     self.scalars = Array(repeating: value, count: self.shape.reduce(1, *))
   }
 
   /// A tensor of zeros.
+  @inlinable
   public init(zeros shape: [Int]) {
     self.init(shape: shape, repeating: 0)
   }

@@ -147,39 +147,22 @@ public struct Dense<Scalar: LayerScalar>: Layer {
   public func backward(
     _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
   ) throws(LayerError) -> LayerGradients<Scalar> {
-    try validate(input)
+    try validate(input, outputGradient: outputGradient)
     let batch = input.shape[0]
     let n = inputSize
     let m = outputSize
-    guard outputGradient.shape == [batch, m] else {
-      throw .shapeMismatch(
-        layer: "Dense (output gradient)", expected: [batch, m], actual: outputGradient.shape)
-    }
     var dx = [Scalar](repeating: 0, count: batch * n)
-    var dw = [Scalar](repeating: 0, count: n * m)
-    var db = [Scalar](repeating: 0, count: m)
-    input.scalars.withUnsafeBufferPointer { x in
-      weight.scalars.withUnsafeBufferPointer { w in
-        outputGradient.scalars.withUnsafeBufferPointer { g in
-          for r in 0..<batch {
-            for j in 0..<m { db[j] += g[r * m + j] }
-          }
-          // dX = dY Wᵀ: [batch, m] · [m, n], W stored [n, m].
-          dx.withUnsafeMutableBufferPointer { dxb in
-            matrixMultiply(m: batch, n: n, k: m, g, w, transposeB: true, into: dxb)
-          }
-          // dW = Xᵀ dY: [n, batch] · [batch, m], X stored [batch, n].
-          dw.withUnsafeMutableBufferPointer { dwb in
-            matrixMultiply(m: n, n: m, k: batch, x, transposeA: true, g, into: dwb)
-          }
+    weight.scalars.withUnsafeBufferPointer { w in
+      outputGradient.scalars.withUnsafeBufferPointer { g in
+        // dX = dY Wᵀ: [batch, m] · [m, n], W stored [n, m].
+        dx.withUnsafeMutableBufferPointer { dxb in
+          matrixMultiply(m: batch, n: n, k: m, g, w, transposeB: true, into: dxb)
         }
       }
     }
+    let (dw, db) = weightAndBiasGradients(outputGradient, input: input)
     return LayerGradients(
       input: try Tensor(shape: input.shape, scalars: dx),
-      parameters: ParameterSet([
-        ("weight", try Tensor(shape: [n, m], scalars: dw)),
-        ("bias", try Tensor(shape: [m], scalars: db)),
-      ]))
+      parameters: ParameterSet(weight: dw, bias: db, inputSize: n, outputSize: m))
   }
 }

@@ -1,0 +1,157 @@
+// layerkit-train-benchmark: seconds per epoch of `SGDTrainer` on the seeds' Fashion-MNIST network
+// (784-50-25-10, relu / relu / sigmoid folded into binary cross-entropy, He weights, batch 64,
+// learning rate 0.005) in Float and Double, beside the seeds' numpy loop
+// (Benchmarks/numpy_train.py, run here); the GFLOP/s of `matrixMultiply` alone on each product
+// of a step, and the share of the epoch spent outside those products.
+//
+//   swift run -c release layerkit-train-benchmark
+//   swift run -c release --build-path .build/native -Xswiftc -target-cpu -Xswiftc native \
+//     layerkit-train-benchmark -- --label native
+//
+// Options: --epochs N (default 5; the best epoch counts, here and in numpy, which runs before
+// and after LayerKit); --scalar Float or
+// Double (that type only); --no-numpy; --data DIR (default /usr/share/datasets/fashion-mnist;
+// a missing folder falls back to random data of the same shape, with a note); --label NAME
+// (names this build, default "default"); --save FILE writes this run's figures as JSON;
+// --against FILE adds the epoch times of a run saved with --save.
+import Foundation
+import LayerConformance
+import LayerData
+
+let arguments = CommandLine.arguments
+func option(_ name: String) -> String? {
+  guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+  return arguments[i + 1]
+}
+let epochs = max(1, option("--epochs").flatMap(Int.init) ?? 5)
+let label = option("--label") ?? "default"
+let directory = option("--data") ?? MNIST.fashionDirectory
+let types = option("--scalar").map { [$0] } ?? ["Float", "Double"]
+let numpyKey = ["Float": "float32", "Double": "float64"]
+
+/// One type's figures: best seconds per epoch, the matrix products' seconds per epoch when run
+/// alone, and the GFLOP/s of each product.
+struct Figures: Codable {
+  var epoch: Double
+  var epochs: [Double]
+  var matmul: Double
+  var gflops: [Double]
+}
+
+func measure<T: NetworkCheckScalar & BinaryFloatingPoint>(_: T.Type) throws -> Figures {
+  let (data, note) = try trainingData(T.self, from: directory)
+  if !note.isEmpty { print("note: \(note)") }
+  let (seconds, cost) = try epochSeconds(data, epochs: epochs)
+  print("\(T.self): epochs \(seconds.map { String(format: "%.3f", $0) }) s, last cost \(cost)")
+  let times = products.map { productSeconds(T.self, $0) }
+  let stepsPerEpoch = Double(data.count) / 64  // the products scale with the rows of a batch
+  let matmul = zip(products, times).reduce(0) { $0 + Double($1.0.perStep) * $1.1 } * stepsPerEpoch
+  return Figures(
+    epoch: seconds.min() ?? .nan, epochs: seconds, matmul: matmul,
+    gflops: zip(products, times).map { $0.flops / $1 / 1e9 })
+}
+
+let loadBefore = loadAverage()
+// numpy runs before and after LayerKit and keeps its better epochs, so that a burst of load
+// from other processes is less likely to decide the ratio (OpenBLAS's threads suffer most).
+let skipNumpy = arguments.contains("--no-numpy")
+let numpyFirst = skipNumpy ? nil : runNumpy(epochs: epochs, directory: directory)
+var figures: [String: Figures] = [:]
+for type in types {
+  switch type {
+  case "Float": figures[type] = try measure(Float.self)
+  case "Double": figures[type] = try measure(Double.self)
+  default:
+    print("--scalar: Float or Double, got \(type)")
+    exit(2)
+  }
+}
+var numpy: NumpyRun?
+if !skipNumpy {
+  numpy = runNumpy(epochs: epochs, directory: directory)
+  if let first = numpyFirst {
+    if var best = numpy {
+      best.best.merge(first.best) { min($0, $1) }
+      numpy = best
+    } else {
+      numpy = first
+    }
+  }
+  if numpy == nil {
+    print("numpy baseline skipped: Benchmarks/numpy_train.py failed (is python3-numpy installed?)")
+  }
+}
+let loadAfter = loadAverage()
+
+var other: (label: String, figures: [String: Figures])?
+if let path = option("--against"), let data = FileManager.default.contents(atPath: path) {
+  struct Saved: Codable {
+    var label: String
+    var figures: [String: Figures]
+  }
+  if let saved = try? JSONDecoder().decode(Saved.self, from: data) {
+    other = (saved.label, saved.figures)
+  } else {
+    print("--against: \(path) is not a file written by --save")
+  }
+}
+if let path = option("--save") {
+  let json: [String: Any] = [
+    "label": label, "load": loadAfter,
+    "figures": try JSONSerialization.jsonObject(with: JSONEncoder().encode(figures)),
+    "numpy": numpy?.best ?? [:],
+  ]
+  try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]).write(
+    to: URL(fileURLWithPath: path))
+}
+
+func cell(_ x: Double?, _ digits: Int = 3) -> String {
+  guard let x, x.isFinite else { return "-" }
+  return String(format: "%.\(digits)f", x)
+}
+
+print("")
+print(
+  "build: \(label); numpy \(numpy.map { "\($0.version) on \($0.data)" } ?? "not run"); "
+    + "load average before \(loadBefore), after \(loadAfter); \(Date())")
+var header =
+  "| type | LayerKit s/epoch | numpy s/epoch | LayerKit/numpy | matmul alone s/epoch "
+  + "| outside matmul |"
+var rule = "|---|---:|---:|---:|---:|---:|"
+if let other {
+  header += " \(other.label) s/epoch | \(other.label)/numpy |"
+  rule += "---:|---:|"
+}
+print(header)
+print(rule)
+for type in types {
+  guard let f = figures[type] else { continue }
+  let theirs = numpy?.best[numpyKey[type]!]
+  let outside = (f.epoch - f.matmul) / f.epoch * 100
+  var row =
+    "| \(type) | \(cell(f.epoch)) | \(cell(theirs)) (\(numpyKey[type]!)) | "
+    + "\(cell(theirs.map { f.epoch / $0 }, 2)) | \(cell(f.matmul)) | \(cell(outside, 0))% |"
+  if let other {
+    let e = other.figures[type]?.epoch
+    row += " \(cell(e)) | \(cell(e.flatMap { e in theirs.map { e / $0 } }, 2)) |"
+  }
+  print(row)
+}
+print("")
+print("matrixMultiply alone, GFLOP/s (best of 5 rounds of ≥ 50 ms; 2·m·n·k flops):")
+print("| product | per step | " + types.map { "\($0) GFLOP/s" }.joined(separator: " | ") + " |")
+print("|---|---:|" + types.map { _ in "---:|" }.joined())
+for (i, p) in products.enumerated() {
+  let rates = types.map { cell(figures[$0]?.gflops[i], 1) }.joined(separator: " | ")
+  print("| \(p.name) | \(p.perStep) | \(rates) |")
+}
+if let mhz = clockMHz() {
+  let ghz = mhz / 1000
+  print("")
+  print(
+    String(
+      format:
+        "SSE2 peak (default flags) = 2 cores × lanes × 2 flops (one mul and one add port, no "
+        + "FMA) × %.2f GHz: Double %.1f GFLOP/s, Float %.1f GFLOP/s", ghz, 2 * 2 * 2 * ghz,
+      2 * 4 * 2 * ghz))
+}
