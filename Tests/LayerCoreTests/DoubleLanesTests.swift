@@ -44,7 +44,10 @@ struct DoubleLanesTests {
 
   @Test func lanesWithinTargets() {
     let x = Self.points
-    for activation in [Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU()] as [any Activation] {
+    for activation in [
+      Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), Softplus(), Softplus(beta: 0.5),
+      Softplus(beta: 4), LogSigmoid(),
+    ] as [any Activation] {
       let (f, d) = activation.valuesAndDerivatives(x)
       let (single, slope) = (activation.values(x), activation.derivatives(x))
       var errors = (value: [Int](), slope: [Int]())
