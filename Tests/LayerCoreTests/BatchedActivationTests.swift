@@ -8,11 +8,11 @@ import Testing
 /// `VectorizedActivation`s only select, negate, add, multiply and divide lanewise in the
 /// scalar code's order, so no ULP slack is needed: equality is exact, NaN matching NaN.
 ///
-/// The exceptions are Sigmoid, Tanh, ELU, CELU, SELU and SiLU in `Float`, whose lane paths have their
-/// own exp: there the reference is the `Double` scalar function rounded to `Float`. ELU, CELU
-/// and SELU compute in `Double`; ELU, Sigmoid, Tanh and SiLU (its f) compute in `Float`
-/// through `FloatLanes`. The batched result must be within 3 ULP of it (`FloatLanesTests`
-/// sweeps wider, and holds Sigmoid, Tanh and ELU to 2).
+/// The exceptions are the activations whose lane paths have their own exp or log (listed in
+/// `throughDouble` for `Float` and `doubleLanes` for `Double`): there the reference is the
+/// `Double` scalar function rounded to `Float`, or the scalar `Double` function, and the batched
+/// result must be within 3 ULP of it (`FloatLanesTests` and `DoubleLanesTests` sweep wider,
+/// against `Double` and `Float80`).
 struct BatchedActivationTests {
   static let lengths = [0, 1, 3, 17, 1001]
 

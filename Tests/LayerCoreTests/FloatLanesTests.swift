@@ -60,7 +60,7 @@ struct FloatLanesTests {
     #expect(expm1.ulps <= 1, "expm1 \(expm1)")
   }
 
-  /// The batched `Float` σ, tanh, ELU and SELU and their f' within 2 ULP, SiLU within 3
+  /// The batched `Float` lanes and their f' within 2 ULP, SiLU within 3
   /// (the target is 4).
   @Test func lanesWithinTwoUlps() {
     let x = Self.points(range: 20, tail: 120)
