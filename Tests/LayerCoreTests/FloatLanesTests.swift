@@ -66,7 +66,7 @@ struct FloatLanesTests {
     let x = Self.points(range: 20, tail: 120)
     for activation in [
       Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), SiLU(), Softplus(), Softplus(beta: 0.5),
-      Softplus(beta: 4), LogSigmoid(), Mish(), Tanhshrink(),
+      Softplus(beta: 4), LogSigmoid(), Mish(), Tanhshrink(), GELU(),
     ] as [any Activation] {
       let limit = activation.name == "SiLU" ? 3 : 2
       // Each entry point: SiLU has lanes for f alone, the others for all three.
