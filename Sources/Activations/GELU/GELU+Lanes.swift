@@ -2,7 +2,7 @@ import LayerCore
 
 // GELU over `Float` buffers on eight lanes at a time through `Double`, rounded once. With
 // z = |x| / √2 and t = 1 / (1 + z / 2), erfc z = t · exp(-z² + g(t)), where g is a degree-17
-// Chebyshev fit in t over z in [0, 13] (fitted here against libm's erfc: relative error of
+// polynomial fit in t over z in [0, 13] (fitted here against libm's erfc: relative error of
 // erfc below 3e-13; beyond z = 13 the `Float` results are 0 or x, and t is clamped to the fit's
 // interval). Then Φ(x) = 1 - erfc(z) / 2 for x ≥ 0 and erfc(z) / 2 below, f = x Φ(x) and
 // f' = Φ(x) + x φ(x), φ from `FloatThroughDouble.expNonPositive(-x² / 2)` (x² is exact for a
@@ -15,11 +15,11 @@ extension GELU {
   public func values(
     _ x: UnsafeBufferPointer<Float>, into values: UnsafeMutableBufferPointer<Float>
   ) {
-    let (chebyshev, series) = Self.laneCoefficients
+    let series = Self.laneSeries
     lanewise(
       x, values: values, derivatives: nil,
-      lanes: { Self.floatLanes($0, chebyshev: chebyshev, series: series, slope: false).0 },
-      { Self.floatLanes($0, chebyshev: chebyshev, series: series, slope: true).1 })
+      lanes: { Self.floatLanes($0, series: series, slope: false).0 },
+      { Self.floatLanes($0, series: series, slope: true).1 })
   }
 
   /// f' over `Float`, eight lanes at a time through `Double`.
@@ -27,11 +27,11 @@ extension GELU {
   public func derivatives(
     _ x: UnsafeBufferPointer<Float>, into derivatives: UnsafeMutableBufferPointer<Float>
   ) {
-    let (chebyshev, series) = Self.laneCoefficients
+    let series = Self.laneSeries
     lanewise(
       x, values: nil, derivatives: derivatives,
-      lanes: { Self.floatLanes($0, chebyshev: chebyshev, series: series, slope: false).0 },
-      { Self.floatLanes($0, chebyshev: chebyshev, series: series, slope: true).1 })
+      lanes: { Self.floatLanes($0, series: series, slope: false).0 },
+      { Self.floatLanes($0, series: series, slope: true).1 })
   }
 
   /// f and f' over `Float`, eight lanes at a time through `Double`, sharing Φ.
@@ -40,38 +40,49 @@ extension GELU {
     _ x: UnsafeBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>,
     derivatives: UnsafeMutableBufferPointer<Float>
   ) {
-    let (chebyshev, series) = Self.laneCoefficients
+    let series = Self.laneSeries
     lanewise(x, values: values, derivatives: derivatives) { (v: SIMD8<Float>) in
-      Self.floatLanes(v, chebyshev: chebyshev, series: series, slope: true)
+      Self.floatLanes(v, series: series, slope: true)
     }
   }
 
-  /// The Chebyshev coefficients of g, highest degree first, and the root series, highest
-  /// degree first, as vectors.
+  /// The root-series coefficients, highest degree first, as vectors.
   @inlinable
-  static var laneCoefficients: ([SIMD8<Double>], [SIMD8<Double>]) {
-    (
-      erfcChebyshev.reversed().map { SIMD8<Double>(repeating: $0) },
-      rootCoefficients.reversed().map { SIMD8<Double>(repeating: $0) }
-    )
+  static var laneSeries: [SIMD8<Double>] {
+    rootCoefficients.reversed().map { SIMD8<Double>(repeating: $0) }
   }
 
-  /// g(t) of erfc z = t exp(-z² + g(t)) as c₀ + c₁ T₁(u) + … + c₁₇ T₁₇(u), u = (2t - (a + 1)) /
-  /// (1 - a), a = 1 / 7.5 (z = 13): numpy's least-squares `chebfit` on 40,001 points of
-  /// log(erfc z / t) + z² from Python's `math.erfc`.
-  @usableFromInline static let erfcChebyshev: [Double] = [
-    -0.5717616722884755, 0.569479780797164, 0.00935170986174427, -0.007013302524349489,
-    -0.0002662029684117824, 0.00021592884588774927, 1.5542808173854865e-06,
-    -8.593007647374869e-06, 5.178915132478942e-07, 3.4113802465800894e-07,
-    -5.518979501875636e-08, -1.0554753552465969e-08, 3.824982253953353e-09,
-    6.098521051749361e-11, -1.9488493516979055e-10, 2.280485988308093e-11,
-    6.368717723199112e-12, -2.002762117438032e-12,
-  ]
+  /// g(t) of erfc z = t exp(-z² + g(t)) as a polynomial of degree 17 in u = (2t - (a + 1)) /
+  /// (1 - a), a = 1 / 7.5 (z = 13), lowest degree first: numpy's least-squares `chebfit` on
+  /// 40,001 points of log(erfc z / t) + z² from Python's `math.erfc`, converted from the
+  /// Chebyshev basis (`cheb2poly`; the two agree to 5e-16 on [-1, 1]).
+  @inlinable
+  static func erfcExponent(_ u: SIMD8<Double>) -> SIMD8<Double> {
+    typealias V = SIMD8<Double>
+    var p = u * V(repeating: -1.3125301812841885e-07) + V(repeating: 2.086901423537885e-07)
+    p = p * u + V(repeating: 9.314601513701786e-07)
+    p = p * u + V(repeating: -2.431257958326077e-06)
+    p = p * u + V(repeating: -2.127529491266954e-06)
+    p = p * u + V(repeating: 1.4777790442584324e-05)
+    p = p * u + V(repeating: -8.611740716859898e-06)
+    p = p * u + V(repeating: -6.058880548497231e-05)
+    p = p * u + V(repeating: 0.00011598347094300668)
+    p = p * u + V(repeating: 0.00016914786498968402)
+    p = p * u + V(repeating: -0.0007759784596737939)
+    p = p * u + V(repeating: -0.00016033497843029836)
+    p = p * u + V(repeating: 0.0045776702593248965)
+    p = p * u + V(repeating: -0.0020957549826166903)
+    p = p * u + V(repeating: -0.032896261845787644)
+    p = p * u + V(repeating: 0.020841393194679068)
+    p = p * u + V(repeating: 0.5916626704143817)
+    p = p * u + V(repeating: -0.5813805622919048)
+    return p
+  }
 
   /// f and f' (f' only when `slope`) on eight `Float` lanes through `Double`.
   @inlinable
   static func floatLanes(
-    _ x: SIMD8<Float>, chebyshev: [SIMD8<Double>], series: [SIMD8<Double>], slope: Bool
+    _ x: SIMD8<Float>, series: [SIMD8<Double>], slope: Bool
   ) -> (SIMD8<Float>, SIMD8<Float>) {
     typealias V = SIMD8<Double>
     let wide = FloatThroughDouble.widen(x)
@@ -81,11 +92,7 @@ extension GELU {
     let low = 1 / 7.5
     var u = (V(repeating: 2) * t - V(repeating: 1 + low)) * V(repeating: 1 / (1 - low))
     u.replace(with: -one, where: u .< -one)
-    // Clenshaw: b_k = 2u b_(k+1) - b_(k+2) + c_k, g = u b₁ - b₂ + c₀.
-    var (b1, b2) = (zero, zero)
-    for c in chebyshev.dropLast() { (b1, b2) = (V(repeating: 2) * u * b1 - b2 + c, b1) }
-    let g = u * b1 - b2 + V(repeating: erfcChebyshev[0])
-    let erfc = t * FloatThroughDouble.expNonPositive(g - z * z)
+    let erfc = t * FloatThroughDouble.expNonPositive(erfcExponent(u) - z * z)
     let positive = wide .>= zero
     let phi = (half * erfc).replacing(with: one - half * erfc, where: positive)
     let large = (wide .>= V(repeating: 64)) .| (wide .<= V(repeating: -64))
