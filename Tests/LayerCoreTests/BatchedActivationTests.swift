@@ -66,7 +66,7 @@ struct BatchedActivationTests {
   /// The activations whose batched `Float` path has its own exp.
   static let throughDouble: Set<String> = [
     "Sigmoid", "Tanh", "ELU", "CELU", "SELU", "SiLU", "Softplus", "LogSigmoid", "Mish",
-    "Tanhshrink", "GELU",
+    "Tanhshrink", "GELU", "GELUTanh",
   ]
 
   /// The activations whose batched `Double` path has its own exp (`DoubleLanes`): within 3 ULP
@@ -139,6 +139,7 @@ struct BatchedActivationTests {
     for activation in [
       Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), CELU(alpha: 0.25), CELU(alpha: 3), SELU(), SiLU(),
       Softplus(), Softplus(beta: 4), LogSigmoid(), Mish(), Tanhshrink(), GELU(),
+      GELUTanh(),
     ] as [any Activation] {
       let (f, d) = activation.valuesAndDerivatives(x)
       for i in x.indices {

@@ -67,6 +67,7 @@ struct FloatLanesTests {
     for activation in [
       Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), SiLU(), Softplus(), Softplus(beta: 0.5),
       Softplus(beta: 4), LogSigmoid(), Mish(), Tanhshrink(), GELU(),
+      GELUTanh(),
     ] as [any Activation] {
       let limit = activation.name == "SiLU" ? 3 : 2
       // Each entry point: SiLU has lanes for f alone, the others for all three.
