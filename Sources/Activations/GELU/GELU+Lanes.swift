@@ -6,8 +6,8 @@ import LayerCore
 // erfc below 3e-13; beyond z = 13 the `Float` results are 0 or x, and t is clamped to the fit's
 // interval). Then Φ(x) = 1 - erfc(z) / 2 for x ≥ 0 and erfc(z) / 2 below, f = x Φ(x) and
 // f' = Φ(x) + x φ(x), φ from `FloatThroughDouble.expNonPositive(-x² / 2)` (x² is exact for a
-// widened `Float`); near the root of f' (|x - x₀| < 0.5) the scalar function's series. For
-// |x| ≥ 64, the scalar function's limits: x or 0, and 1 or 0.
+// widened `Float`); near the root of f' (|x - x₀| < 0.5) the scalar function's series, 15
+// terms. For |x| ≥ 64, the scalar function's limits: x or 0, and 1 or 0.
 
 extension GELU {
   /// f over `Float`, eight lanes at a time through `Double`.
@@ -46,10 +46,11 @@ extension GELU {
     }
   }
 
-  /// The root-series coefficients, highest degree first, as vectors.
+  /// The first 15 root-series coefficients (truncation below 2e-12 relative for
+  /// |x - x₀| < 0.5), highest degree first, as vectors.
   @inlinable
   static var laneSeries: [SIMD8<Double>] {
-    rootCoefficients.reversed().map { SIMD8<Double>(repeating: $0) }
+    rootCoefficients[0..<15].reversed().map { SIMD8<Double>(repeating: $0) }
   }
 
   /// g(t) of erfc z = t exp(-z² + g(t)) as a polynomial of degree 17 in u = (2t - (a + 1)) /
