@@ -8,11 +8,11 @@ import Testing
 /// `VectorizedActivation`s only select, negate, add, multiply and divide lanewise in the
 /// scalar code's order, so no ULP slack is needed: equality is exact, NaN matching NaN.
 ///
-/// The exceptions are Sigmoid, Tanh, ELU, CELU, SELU and SiLU in `Float`, whose lane paths have their
-/// own exp: there the reference is the `Double` scalar function rounded to `Float`. ELU, CELU
-/// and SELU compute in `Double`; ELU, Sigmoid, Tanh and SiLU (its f) compute in `Float`
-/// through `FloatLanes`. The batched result must be within 3 ULP of it (`FloatLanesTests`
-/// sweeps wider, and holds Sigmoid, Tanh and ELU to 2).
+/// The exceptions are the activations whose lane paths have their own exp or log (listed in
+/// `throughDouble` for `Float` and `doubleLanes` for `Double`): there the reference is the
+/// `Double` scalar function rounded to `Float`, or the scalar `Double` function, and the batched
+/// result must be within 3 ULP of it (`FloatLanesTests` and `DoubleLanesTests` sweep wider,
+/// against `Double` and `Float80`).
 struct BatchedActivationTests {
   static let lengths = [0, 1, 3, 17, 1001]
 
@@ -64,11 +64,16 @@ struct BatchedActivationTests {
   }
 
   /// The activations whose batched `Float` path has its own exp.
-  static let throughDouble: Set<String> = ["Sigmoid", "Tanh", "ELU", "CELU", "SELU", "SiLU"]
+  static let throughDouble: Set<String> = [
+    "Sigmoid", "Tanh", "ELU", "CELU", "SELU", "SiLU", "Softplus", "LogSigmoid", "Mish",
+    "Tanhshrink", "GELU", "GELUTanh",
+  ]
 
   /// The activations whose batched `Double` path has its own exp (`DoubleLanes`): within 3 ULP
   /// of the scalar `Double` function (`DoubleLanesTests` measures them against `Float80`).
-  static let doubleLanes: Set<String> = ["Sigmoid", "Tanh", "ELU", "SELU"]
+  static let doubleLanes: Set<String> = [
+    "Sigmoid", "Tanh", "ELU", "SELU", "Softplus", "LogSigmoid", "CELU", "SiLU", "Mish",
+  ]
 
   /// Same bits, or when `ulps`, within 3 ULP of `reference` (same sign): SiLU's product
   /// adds half an ULP to σ's 2 (`FloatLanesTests` holds the others to 2).
@@ -133,6 +138,8 @@ struct BatchedActivationTests {
     }
     for activation in [
       Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), CELU(alpha: 0.25), CELU(alpha: 3), SELU(), SiLU(),
+      Softplus(), Softplus(beta: 4), LogSigmoid(), Mish(), Tanhshrink(), GELU(),
+      GELUTanh(),
     ] as [any Activation] {
       let (f, d) = activation.valuesAndDerivatives(x)
       for i in x.indices {

@@ -38,12 +38,17 @@ public struct SiLU: Activation {
     return x * U.logistic(x)
   }
 
-  /// σ(x) · (1 + x · σ(−x)).
+  /// σ(x) · (1 + x · σ(−x)), over e = e^(−|x|) and d = 1 + e: ((1 + e) + x e) / d² for x ≥ 0
+  /// (positive terms) and e ((1 + x) + e) / d² below (1 + x exact near the root, where the
+  /// series takes over).
   @inlinable
   static func slope<U: LayerScalar>(_ x: U) -> U {
     if x.isInfinite { return x > 0 ? 1 : 0 }
     if U.abs(x - U(rootHead)) < U(rootRadius) { return rootSeries(x) }
-    return U.logistic(x) * (1 + x * U.logistic(-x))
+    let e = U.exp(-U.abs(x))
+    let d = 1 + e
+    if x >= 0 { return ((1 + e) + x * e) / (d * d) }
+    return e * ((1 + x) + e) / (d * d)
   }
 
   // MARK: f' near its root (coefficients from Scripts/derivative_root_series.py)
