@@ -13,10 +13,11 @@ struct GatedRecurrentTests {
   func passesTheFullCheck(_ layer: Named, _ scalar: ScalarKind) {
     let report = LayerChecker(strategy: .everyEntry).check(layer.blueprint, as: scalar)
     #expect(report.passed, "\(report)")
-    #expect(report.tensors.map(\.name) == ["input"] + Self.parameterNames)
-    // Every entry: 24 inputs and 3·3·(3 + 3 + 2) = 72 (GRU) or 96 (LSTM) parameters.
+    #expect(report.tensors.map(\.name) == ["input", "initialState"] + Self.parameterNames)
+    // Every entry: 24 inputs, 2·3 (GRU) or 2·6 (LSTM: h then c) initial-state entries and
+    // 3·3·(3 + 3 + 2) = 72 (GRU) or 96 (LSTM) parameters.
     let gates = layer.blueprint.name == "GRU" ? 3 : 4
-    #expect(report.points == 24 + gates * 3 * 8, "\(report)")
+    #expect(report.points == 24 + 2 * 3 * (gates - 2) + gates * 3 * 8, "\(report)")
   }
 
   @Test(arguments: blueprints, KinkScalars.all)
@@ -274,16 +275,18 @@ extension GatedRecurrentTests {
 
   // MARK: - Mutants
 
-  /// Each bug breaks the gradient of the input and of all four parameter tensors (measured:
-  /// every one is named), and the first problem names the input.
+  /// Each bug breaks the gradient of the input, the initial state and all four parameter
+  /// tensors (measured: every one is named), and the first problem names the input and locates
+  /// the error along time.
   @Test(arguments: GatedRecurrentBug.allCases, KinkScalars.all)
   func mutantFailsTheCheck(_ bug: GatedRecurrentBug, _ scalar: ScalarKind) {
     let report = LayerChecker().check(GatedRecurrentMutantBlueprint(bug: bug), as: scalar)
     #expect(!report.passed)
     let wrong = report.problems.filter { $0.kind == .gradientMismatch }.compactMap(\.tensor)
-    #expect(wrong == ["input"] + Self.parameterNames, "\(report)")
+    #expect(wrong == ["input", "initialState"] + Self.parameterNames, "\(report)")
     let message = report.problems.first?.message ?? ""
-    #expect(message.hasPrefix("\(bug) [\(scalar)]: gradient wrong at input["), "\(message)")
+    #expect(message.hasPrefix("\(bug) [\(scalar)]: input gradient wrong at "), "\(message)")
+    #expect(message.contains("gradient wrong at input["), "\(message)")
     print("gated mutant \(bug) [\(scalar)]: \(message)")
   }
 

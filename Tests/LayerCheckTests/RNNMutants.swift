@@ -18,19 +18,17 @@ enum RNNBug: String, CaseIterable, Sendable {
   /// The initial state's gradient returned as zeros.
   case initialStateGradientDropped
 
-  /// The bugs the layer check sees: every one but the dropped initial-state gradient, which
-  /// `Layer.backward` drops anyway.
-  static var caughtByTheLayerCheck: [RNNBug] {
-    allCases.filter { $0 != .initialStateGradientDropped }
-  }
+  /// The bugs the layer check sees: every one, the dropped initial-state gradient included,
+  /// since the kit checks a recurrent layer's `initialState` like its input.
+  static var caughtByTheLayerCheck: [RNNBug] { allCases }
 
   /// The tensors whose gradient the bug makes wrong, in the order the check reports them.
   var wrongTensors: [String] {
     switch self {
-    case .noRecurrentTerm, .tanhPrimeFromPreActivation: ["input", "U", "W", "b"]
+    case .noRecurrentTerm, .tanhPrimeFromPreActivation: ["input", "initialState", "U", "W", "b"]
     case .weightGradientFromLastStep: ["W"]
     case .biasGradientFromLastStep: ["b"]
-    case .initialStateGradientDropped: []
+    case .initialStateGradientDropped: ["initialState"]
     }
   }
 }

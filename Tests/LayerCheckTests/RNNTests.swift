@@ -16,7 +16,7 @@ struct RNNTests {
   func passesTheFullCheck(_ layer: Named, _ scalar: ScalarKind) {
     let report = LayerChecker(strategy: .everyEntry).check(layer.blueprint, as: scalar)
     #expect(report.passed, "\(report)")
-    #expect(report.tensors.map(\.name) == ["input", "U", "W", "b", "V", "c"])
+    #expect(report.tensors.map(\.name) == ["input", "initialState", "U", "W", "b", "V", "c"])
     #expect(report.tensors.allSatisfy { $0.checkedEntries.count == $0.count }, "\(report)")
   }
 
