@@ -1,7 +1,7 @@
 extension FloatLanes {
   /// The natural logarithm on sixteen lanes.
   ///
-  /// Subnormal inputs are scaled by 2^23 first; then ``logCore(_:correction:)``. log(0) is -∞,
+  /// Subnormal inputs are scaled by 2^23 first; then ``logCore(_:correction:exponentOffset:)``. log(0) is -∞,
   /// a negative input or NaN gives NaN, +∞ gives +∞. Measured against the `Double` function
   /// rounded to `Float`: within 1 ULP (`LogLanesTests`).
   @inlinable
