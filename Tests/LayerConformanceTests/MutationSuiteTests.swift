@@ -1,22 +1,23 @@
 import LayerConformance
-import LayerKit
 import Testing
-import _TemplateActivation
 
 /// The kit against the mutation suite: every wrong derivative caught, no false alarm.
+///
+/// The checks themselves run once, in parallel, in ``MutationOutcomes``; these tests read them.
 struct MutationSuiteTests {
-  let checker = ActivationChecker()
-
   @Test(arguments: Mutant.suite)
-  func everyMutantIsCaughtInDouble(_ mutant: Mutant) {
-    let report = checker.checkAllVariants(mutant, as: .double)
-    #expect(!report.passed, "missed: \(mutant.label) (\(mutant.category)) in Double")
+  func everyMutantIsCaughtInDouble(_ mutant: Mutant) async throws {
+    let outcomes = try await MutationOutcomes.shared.value
+    #expect(
+      outcomes.caught(mutant, in: .double), "missed: \(mutant.label) (\(mutant.category)) in Double"
+    )
   }
 
   @Test(arguments: Mutant.suite.filter(\.inFloat))
-  func everyLargeMutantIsCaughtInFloat(_ mutant: Mutant) {
-    let report = checker.checkAllVariants(mutant, as: .float)
-    #expect(!report.passed, "missed: \(mutant.label) (\(mutant.category)) in Float")
+  func everyLargeMutantIsCaughtInFloat(_ mutant: Mutant) async throws {
+    let outcomes = try await MutationOutcomes.shared.value
+    #expect(
+      outcomes.caught(mutant, in: .float), "missed: \(mutant.label) (\(mutant.category)) in Float")
   }
 
   @Test(arguments: Mutant.correctBases)
@@ -27,13 +28,15 @@ struct MutationSuiteTests {
   /// Prints the detection counts per scalar type and the false-alarm count over the whole
   /// suite, and holds them to "every mutant expected in a type caught in it, exactly those in
   /// Float16, zero false alarms".
-  @Test func detectionAndFalseAlarmCounts() throws {
+  @Test func detectionAndFalseAlarmCounts() async throws {
+    let outcomes = try await MutationOutcomes.shared.value
     let categories = Set(Mutant.suite.map(\.category))
     #expect(Mutant.suite.count >= 30)
     #expect(categories.count == 12)
+    #expect(outcomes.mutantPassed.count == Mutant.suite.count * ScalarKind.allCases.count)
     var lines: [String] = []
     for scalar in ScalarKind.allCases {
-      let caught = Mutant.suite.filter { !checker.checkAllVariants($0, as: scalar).passed }
+      let caught = Mutant.suite.filter { outcomes.caught($0, in: scalar) }
       let expected = Mutant.suite.filter { $0.isExpectedCaught(in: scalar) }
       let exact = scalar.rawValue == "Float16"
       let requirement =
@@ -53,23 +56,16 @@ struct MutationSuiteTests {
         #expect(unexpected.isEmpty, "caught in Float16 but marked inFloat16: false: \(names)")
       }
     }
-    let correct: [any Activation] =
-      try BuiltIn.registry.activations + Mutant.correctBases + CorrectExtras.all + [Template()]
-    var falseAlarms: [String] = []
-    for activation in correct {
-      for scalar in ScalarKind.allCases {
-        let report = checker.checkAllVariants(activation, as: scalar)
-        if !report.passed { falseAlarms.append(report.description) }
-      }
-    }
+    let correctCount = try MutationOutcomes.correctComponents().count * ScalarKind.allCases.count
+    #expect(outcomes.correctCount == correctCount)
     print(
       """
       mutation suite (\(Mutant.suite.count) mutants in \(categories.count) categories), per scalar type:
       \(lines.joined(separator: "\n"))
-      false alarms: \(falseAlarms.count) of \(correct.count * ScalarKind.allCases.count) correct \
+      false alarms: \(outcomes.falseAlarms.count) of \(outcomes.correctCount) correct \
       component checks
       """)
-    #expect(falseAlarms.isEmpty, "\(falseAlarms.joined(separator: "\n"))")
+    #expect(outcomes.falseAlarms.isEmpty, "\(outcomes.falseAlarms.joined(separator: "\n"))")
   }
 }
 

@@ -60,43 +60,48 @@ struct FloatLanesTests {
     #expect(expm1.ulps <= 1, "expm1 \(expm1)")
   }
 
+  /// The activations with `Float` lanes: one test case each, so that the cores share them.
+  static let activations: [any Activation] = [
+    Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), SiLU(), Softplus(), Softplus(beta: 0.5),
+    Softplus(beta: 4), LogSigmoid(), Mish(), Tanhshrink(), GELU(), GELUTanh(),
+  ]
+
+  /// The sweep of ``lanesWithinTwoUlps(_:)``, built once for every test case.
+  static let activationPoints = points(range: 20, tail: 120)
+
   /// The batched `Float` lanes and their f' within 2 ULP, SiLU within 3
   /// (the target is 4).
-  @Test func lanesWithinTwoUlps() {
-    let x = Self.points(range: 20, tail: 120)
-    for activation in [
-      Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), SiLU(), Softplus(), Softplus(beta: 0.5),
-      Softplus(beta: 4), LogSigmoid(), Mish(), Tanhshrink(), GELU(),
-      GELUTanh(),
-    ] as [any Activation] {
-      let limit = activation.name == "SiLU" ? 3 : 2
-      // Each entry point: SiLU has lanes for f alone, the others for all three.
-      let (pairF, pairD) = activation.valuesAndDerivatives(x)
-      let (f, d) = (activation.values(x), activation.derivatives(x))
-      // One expectation per activation and property (an `#expect` per point made this test
-      // take over a minute in a debug build); each names its first failing point.
-      var worst = (value: 0, slope: 0)
-      var firstPairDifference: Float?
-      var firstBad = (value: Float?.none, slope: Float?.none)
-      for i in x.indices {
-        let xi = Double(x[i])
-        let df = Self.ulps(f[i], Float(activation.value(at: xi)))
-        let dd = Self.ulps(d[i], Float(activation.derivative(at: xi)))
-        worst = (max(worst.value, df), max(worst.slope, dd))
-        if activation.name != "SiLU", firstPairDifference == nil,
-          Self.ulps(pairF[i], f[i]) != 0 || Self.ulps(pairD[i], d[i]) != 0
-        {
-          firstPairDifference = x[i]
-        }
-        if df > limit, firstBad.value == nil { firstBad.value = x[i] }
-        if dd > limit, firstBad.slope == nil { firstBad.slope = x[i] }
+  @Test(arguments: activations)
+  func lanesWithinTwoUlps(_ activation: any Activation) {
+    let x = Self.activationPoints
+    let limit = activation.name == "SiLU" ? 3 : 2
+    // Each entry point: SiLU has lanes for f alone, the others for all three.
+    let (pairF, pairD) = activation.valuesAndDerivatives(x)
+    let (f, d) = (activation.values(x), activation.derivatives(x))
+    // One expectation per activation and property (an `#expect` per point made this test
+    // take over a minute in a debug build); each names its first failing point.
+    var worst = (value: 0, slope: 0)
+    var firstPairDifference: Float?
+    var firstBad = (value: Float?.none, slope: Float?.none)
+    let hasPairLanes = activation.name != "SiLU"
+    for i in x.indices {
+      let xi = Double(x[i])
+      let df = Self.ulps(f[i], Float(activation.value(at: xi)))
+      let dd = Self.ulps(d[i], Float(activation.derivative(at: xi)))
+      worst = (max(worst.value, df), max(worst.slope, dd))
+      if hasPairLanes, firstPairDifference == nil,
+        Self.ulps(pairF[i], f[i]) != 0 || Self.ulps(pairD[i], d[i]) != 0
+      {
+        firstPairDifference = x[i]
       }
-      #expect(firstPairDifference == nil, "\(activation): f and f' together differ from alone")
-      #expect(
-        worst.value <= limit, "\(activation) f: \(worst.value) ULP, first at \(firstBad.value!)")
-      #expect(
-        worst.slope <= limit, "\(activation) f': \(worst.slope) ULP, first at \(firstBad.slope!)")
-      print("\(activation.name) Float lanes max ULP: f \(worst.value), f' \(worst.slope)")
+      if df > limit, firstBad.value == nil { firstBad.value = x[i] }
+      if dd > limit, firstBad.slope == nil { firstBad.slope = x[i] }
     }
+    #expect(firstPairDifference == nil, "\(activation): f and f' together differ from alone")
+    #expect(
+      worst.value <= limit, "\(activation) f: \(worst.value) ULP, first at \(firstBad.value!)")
+    #expect(
+      worst.slope <= limit, "\(activation) f': \(worst.slope) ULP, first at \(firstBad.slope!)")
+    print("\(activation.name) Float lanes max ULP: f \(worst.value), f' \(worst.slope)")
   }
 }

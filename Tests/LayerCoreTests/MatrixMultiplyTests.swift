@@ -3,19 +3,27 @@ import Testing
 
 /// `matrixMultiply` against a naive triple loop in `Double` on odd shapes.
 struct MatrixMultiplyTests {
-  /// (m, n, k): 1×1, single rows and columns, primes, non-multiples of the 4 × 8 tile, shapes
-  /// past the 256-deep and 1024-wide panels, and ones above the parallel threshold.
+  /// (m, n, k): 1×1, single rows and columns, primes, non-multiples of the 4 × 8 tile, and one
+  /// past the 256-deep panel (three panels, the last partial, so β applies to the first only).
+  ///
+  /// Each is checked in every transpose and β, in `Float` and `Double`, exact and random, so
+  /// these stay small: the debug build's product costs tens of nanoseconds per multiply-add.
+  /// The MNIST layer's shape (64, 50, 784), 2.5 million multiply-adds, was here (80 million in
+  /// all, half of this suite's time); the serial deep shape (9, 11, 530) now covers the same
+  /// panel and edge code in every combination, and that shape is checked on the parallel path
+  /// among ``largeShapes`` and with β = 0.5 on its own.
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (1, 13, 7), (13, 1, 7), (7, 1, 1), (1, 7, 1), (1, 1, 31), (7, 13, 31),
-    (13, 7, 97), (31, 97, 13), (97, 31, 7), (5, 9, 3), (4, 8, 16), (3, 17, 2), (64, 50, 784),
+    (13, 7, 97), (31, 97, 13), (97, 31, 7), (5, 9, 3), (4, 8, 16), (3, 17, 2), (9, 11, 530),
     (64, 10, 25), (40, 30, 61),
   ]
 
   /// Shapes past the 256-deep and 1024-wide panels and above the parallel threshold, and one
   /// whose half per core is above the limit for reading panels in place (so it packs them),
-  /// checked once each (the debug build is slow).
+  /// checked once each (the debug build is slow): the MNIST layer's (64, 50, 784), split by
+  /// rows, each half read in place, four panels deep.
   static let largeShapes: [(Int, Int, Int)] = [
-    (13, 1030, 260), (200, 50, 100), (50, 200, 60), (264, 180, 200),
+    (13, 1030, 260), (200, 50, 100), (50, 200, 60), (264, 180, 200), (64, 50, 784),
   ]
 
   static let transposes: [(Bool, Bool)] = [
@@ -124,15 +132,27 @@ struct MatrixMultiplyTests {
     }
   }
 
-  @Test func largeShapesExactOnSmallIntegers() {
-    for (m, n, k) in Self.largeShapes {
-      for (ta, tb) in [(false, false), (true, true)] {
-        let f = Self.run(Float.self, m: m, n: n, k: k, ta: ta, tb: tb, beta: 1, integers: true)
-        #expect(f.got == f.want, "Float \(m)×\(n)×\(k) ta \(ta) tb \(tb)")
-        let d = Self.run(Double.self, m: m, n: n, k: k, ta: !ta, tb: tb, beta: 0, integers: true)
-        #expect(d.got == d.want, "Double \(m)×\(n)×\(k) ta \(!ta) tb \(tb)")
-      }
+  /// One test case per shape, so that the cores share them.
+  @Test(arguments: largeShapes.indices)
+  func largeShapesExactOnSmallIntegers(_ index: Int) {
+    let (m, n, k) = Self.largeShapes[index]
+    for (ta, tb) in [(false, false), (true, true)] {
+      let f = Self.run(Float.self, m: m, n: n, k: k, ta: ta, tb: tb, beta: 1, integers: true)
+      #expect(f.got == f.want, "Float \(m)×\(n)×\(k) ta \(ta) tb \(tb)")
+      let d = Self.run(Double.self, m: m, n: n, k: k, ta: !ta, tb: tb, beta: 0, integers: true)
+      #expect(d.got == d.want, "Double \(m)×\(n)×\(k) ta \(!ta) tb \(tb)")
     }
+  }
+
+  /// β = 0.5 on the parallel path (each core's block scales its own part of C), in the MNIST
+  /// layer's shape, four panels deep, so that β applies to the first panel of each block only.
+  @Test func parallelProductWithBetaExactOnSmallIntegers() {
+    let (m, n, k) = (64, 50, 784)
+    #expect(m * n * k >= matrixMultiplyParallelThreshold)
+    let f = Self.run(Float.self, m: m, n: n, k: k, ta: false, tb: true, beta: 0.5, integers: true)
+    #expect(f.got == f.want, "Float \(m)×\(n)×\(k) β 0.5")
+    let d = Self.run(Double.self, m: m, n: n, k: k, ta: true, tb: false, beta: 0.5, integers: true)
+    #expect(d.got == d.want, "Double \(m)×\(n)×\(k) β 0.5")
   }
 
   @Test func floatRandomWithinRoundingBound() { checkRandom(Float.self) }
