@@ -65,10 +65,17 @@ struct PlotTests {
     #expect(census.shadedRectangles.isEmpty)
   }
 
+  /// The reports are the mutation suite's own checks (``MutationOutcomes``), whose first run is
+  /// the component as registered.
   @Test(arguments: ScalarKind.allCases)
-  func builtInsAndAwkwardCorrectActivationsPlotClean(_ scalar: ScalarKind) throws {
-    for activation in try BuiltIn.registry.activations + CorrectExtras.all {
-      let report = ActivationChecker().check(activation, as: scalar)
+  func builtInsAndAwkwardCorrectActivationsPlotClean(_ scalar: ScalarKind) async throws {
+    let outcomes = try await MutationOutcomes.shared.value
+    let plotted = outcomes.correct.filter { $0.group == .builtIn || $0.group == .extra }
+    #expect(plotted.count == (try BuiltIn.registry.activations.count) + CorrectExtras.all.count)
+    for correct in plotted {
+      let activation = correct.component
+      let index = try #require(ScalarKind.allCases.firstIndex(of: scalar))
+      let report = try #require(correct.reports[index].runs.first)
       let census = try census(SVGPlot.render(activation, reports: [report]))
       #expect(census.failureMarkers.isEmpty, "\(activation) [\(scalar)]")
       #expect(census.shadedRectangles.isEmpty, "\(activation) [\(scalar)]")
@@ -76,10 +83,13 @@ struct PlotTests {
   }
 
   /// The plot's own judgement agrees with the checker's: no band unless the report failed.
-  @Test func everyBandedMutantFailsItsCheck() throws {
+  /// The reports are the mutation suite's own checks (``MutationOutcomes``), whose first run is
+  /// the mutant as declared.
+  @Test func everyBandedMutantFailsItsCheck() async throws {
+    let outcomes = try await MutationOutcomes.shared.value
     var banded = 0
     for mutant in Mutant.suite {
-      let report = ActivationChecker().check(mutant, as: .double)
+      let report = try #require(outcomes.report(of: mutant, in: .double)?.runs.first)
       let census = try census(SVGPlot.render(mutant, reports: [report]))
       if !census.shadedRectangles.isEmpty {
         banded += 1
