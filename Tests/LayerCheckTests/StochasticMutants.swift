@@ -26,7 +26,15 @@ enum DropoutVariant: Sendable, Hashable {
 struct UserDropout<Scalar: LayerScalar>: Layer {
   let keep: Double
   let variant: DropoutVariant
-  var name: String { "UserDropout(\(variant))" }
+  /// Built once: `forward` and `backward` pass it to every `zipMap`, and interpolating the
+  /// variant there made it a visible share of a debug `swift test`.
+  let name: String
+
+  init(keep: Double, variant: DropoutVariant) {
+    self.keep = keep
+    self.variant = variant
+    name = "UserDropout(\(variant))"
+  }
   var parameters: ParameterSet<Scalar> {
     get { ParameterSet() }
     set {}
@@ -45,8 +53,9 @@ struct UserDropout<Scalar: LayerScalar>: Layer {
       default: Scalar(1 / keep)
       }
     var mask = input
+    let systemGenerator = variant == .systemGenerator
     for k in mask.scalars.indices {
-      let u = variant == .systemGenerator ? Double.random(in: 0..<1) : random.nextUnit()
+      let u = systemGenerator ? Double.random(in: 0..<1) : random.nextUnit()
       mask.scalars[k] = u < probability ? scale : 0
     }
     return (try mask.zipMap(input, layer: name) { $0 * $1 }, mask)
