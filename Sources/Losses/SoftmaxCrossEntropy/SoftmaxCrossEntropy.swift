@@ -42,6 +42,8 @@ public struct SoftmaxCrossEntropy: Loss {
 
   /// The row maximum and log-sum-exp of row `r`.
   @inlinable
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   func logSumExp<T: LayerScalar>(_ z: Tensor<T>, row r: Int) -> T {
     let classes = z.shape[z.rank - 1]
     var m = z.scalars[r * classes]
@@ -57,6 +59,8 @@ public struct SoftmaxCrossEntropy: Loss {
   /// - Throws: ``LayerError`` naming the loss when the shapes differ, the batch is empty or the
   ///   logits have rank below 2.
   @inlinable
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func value<T: LayerScalar>(
     _ prediction: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> T {
@@ -78,6 +82,8 @@ public struct SoftmaxCrossEntropy: Loss {
   /// - Throws: ``LayerError`` naming the loss when the shapes differ, the batch is empty or the
   ///   logits have rank below 2.
   @inlinable
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func gradient<T: LayerScalar>(
     _ prediction: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> Tensor<T> {

@@ -1,8 +1,9 @@
 import LayerConformance
 import LayerKit
 
-/// The seed slides' test, entry by entry: `|a − n| / max(|a| + |n|, floor)` for every parameter
-/// entry, with `a` the back-propagated gradient and `n` the central difference of the loss.
+/// The seed slides' test, entry by entry: their `are_equal`, `|a − n| / max(max(|a|, |n|), floor)`
+/// for every parameter entry, with `a` the back-propagated gradient and `n` the central
+/// difference of the loss.
 ///
 /// The floor (1e-10 in the slides) keeps entries whose gradient is exactly zero on both sides
 /// (the columns of `U` for characters that do not occur in the sequence) at error 0.
@@ -37,7 +38,7 @@ public struct SeedRelativeErrors: Sendable {
     for (t, name) in analytic.names.enumerated() {
       for (e, (a, n)) in zip(analytic.tensors[t].scalars, numeric.tensors[t].scalars).enumerated() {
         let (a, n) = (Double(a), Double(n))
-        let error = Swift.abs(a - n) / Swift.max(Swift.abs(a) + Swift.abs(n), floor)
+        let error = Swift.abs(a - n) / Swift.max(Swift.max(Swift.abs(a), Swift.abs(n)), floor)
         entries += 1
         if !(error <= largest) {
           largest = error
