@@ -34,7 +34,7 @@ func charRNNBenchmark(numpy runNumpy: Bool, numpyStride: Int) throws {
   }
   var seedErrors: SeedRelativeErrors?
   let seedTime = seconds {
-    seedErrors = try? SeedRelativeErrors(rnn: setup.rnn, input: setup.input, target: setup.target)
+    seedErrors = try? SeedRelativeErrors(layer: setup.rnn, input: setup.input, target: setup.target)
   }
   var numpy: [String: Any]?
   if runNumpy {

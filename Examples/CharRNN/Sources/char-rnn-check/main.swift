@@ -3,7 +3,7 @@
 // 1e-10) and the kit's network check in full and directional mode, in Double; exits 1 if one
 // fails.
 //
-//   swift run char-rnn-check
+//   swift run -c release char-rnn-check   (CI; a debug build takes minutes)
 import CharRNN
 import Foundation
 import LayerConformance
@@ -14,8 +14,10 @@ let loss = SoftmaxCrossEntropy()
 print("text: \(setup.text.debugDescription)")
 print(
   "parameters: \(setup.rnn.parameters.scalarCount) (U 100x65, W 100x100, b 100, V 65x100, c 65)")
-let seed = try SeedRelativeErrors(rnn: setup.rnn, input: setup.input, target: setup.target)
-let seedThreshold = 1e-6
+let seed = try SeedRelativeErrors(layer: setup.rnn, input: setup.input, target: setup.target)
+// The central difference's rounding noise, ε · |L| / h ≈ 4e-9 for a loss of about 104, against
+// gradients down to 1e-5 (CharRNNTests explains the bound).
+let seedThreshold = 1e-3
 print(
   "seed test: largest relative error \(seed.largest) over \(seed.entries) entries (floor "
     + "\(seed.floor)), at \(seed.worst.tensor)[\(seed.worst.entry)]: analytic "
