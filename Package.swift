@@ -121,7 +121,21 @@ let builtInModules: [Target.Dependency] =
 let layerCheckTargets: [Target] = [
   .testTarget(
     name: "LayerCheckTests",
+    dependencies: ["LayerConformance", "LayerKit", "CharRNN"],
+    swiftSettings: swiftSettings
+  ),
+  // The seed slides' character-level RNN (Examples/CharRNN): its setup, shared by the example
+  // `swift run char-rnn-check`, the tests and layerkit-benchmark.
+  .target(
+    name: "CharRNN",
     dependencies: ["LayerConformance", "LayerKit"],
+    path: "Examples/CharRNN/Sources/CharRNN",
+    swiftSettings: swiftSettings
+  ),
+  .executableTarget(
+    name: "char-rnn-check",
+    dependencies: ["CharRNN", "LayerConformance", "LayerKit"],
+    path: "Examples/CharRNN/Sources/char-rnn-check",
     swiftSettings: swiftSettings
   ),
   .executableTarget(
@@ -140,7 +154,7 @@ let layerCheckTargets: [Target] = [
   ),
   .executableTarget(
     name: "layerkit-benchmark",
-    dependencies: ["LayerConformance", "LayerKit"],
+    dependencies: ["LayerConformance", "LayerKit", "CharRNN"],
     path: "Sources/Benchmarks/layerkit-benchmark",
     swiftSettings: swiftSettings
   ),

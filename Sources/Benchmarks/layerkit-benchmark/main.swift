@@ -6,6 +6,8 @@
 //   swift run -c release layerkit-benchmark            # with the numpy baseline
 //   swift run -c release layerkit-benchmark --no-numpy # LayerKit only
 //   swift run -c release layerkit-benchmark --profile  # one full check, for a profiler
+//   swift run -c release layerkit-benchmark --char-rnn # the char-RNN row only
+//   (--numpy-stride N: numpy checks every Nth entry of the char-RNN, default 10; 1 = all)
 //
 // Data: one synthetic example, seeded: 12288 = 64 x 64 x 3 "pixels" uniform in [0, 1), label 1
 // (the seeds use a cat image of the same size). Weights: Glorot uniform, biases uniform in
@@ -36,6 +38,16 @@ func seconds(_ body: () -> Void) -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
   body()
   return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let numpyStride =
+  CommandLine.arguments.firstIndex(of: "--numpy-stride").flatMap {
+    CommandLine.arguments.indices.contains($0 + 1) ? Int(CommandLine.arguments[$0 + 1]) : nil
+  } ?? 10
+if CommandLine.arguments.contains("--char-rnn") {
+  try charRNNBenchmark(
+    numpy: !CommandLine.arguments.contains("--no-numpy"), numpyStride: max(numpyStride, 1))
+  exit(0)
 }
 
 // `--profile`: one full check only, for a profiler (valgrind --tool=callgrind, perf record).
@@ -146,3 +158,5 @@ print(
   "targets: full check <= 0.15 s with difference <= 1e-9: \(fullTime <= 0.15 && (full?.difference ?? 1) <= 1e-9 ? "met" : "MISSED"); directional < 10 ms: \(directionalTime < 0.01 ? "met" : "MISSED")"
 )
 if let full, !full.passed { print(full) }
+try charRNNBenchmark(
+  numpy: !CommandLine.arguments.contains("--no-numpy"), numpyStride: max(numpyStride, 1))

@@ -78,7 +78,11 @@ struct NetworkTrace<T: LayerScalar & BinaryFloatingPoint> {
     // Looked up once per tensor, not once per entry.
     let shortcut = fast ? layers[k] as? any PerturbationShortcut<T> : nil
     let stack = shortcut != nil && canStack(after: k)
-    let chunk = Swift.max(1, 8192 / Swift.max(outputs[k].count, 1))
+    // About 8192 output scalars per chunk, but at least 64 changes while that stays under
+    // 65536 scalars: a recurrent shortcut reruns its recurrence once per chunk, as one matrix
+    // product over every change of the chunk per step.
+    let size = Swift.max(outputs[k].count, 1)
+    let chunk = Swift.max(1, 8192 / size, Swift.min(64, 65536 / size))
     var start = 0
     while start < values.count {
       let end = Swift.min(start + chunk, values.count)

@@ -3,7 +3,8 @@ import LayerCore
 /// The network checker's fast path through ``Dense``: one weight or bias entry moves one output
 /// column, so a perturbed output costs O(batch) instead of a forward pass.
 extension Dense: PerturbationShortcut {
-  /// Each output row is `x[r] W + b`: rowwise.
+  /// Each output row is `x[r] W + b` (for a sequence, each of its steps): rowwise along the
+  /// batch.
   public var isRowwise: Bool { true }
 
   /// The fast path for gradient checks: setting `weight[i, j]` moves only output column `j`,
@@ -16,10 +17,9 @@ extension Dense: PerturbationShortcut {
     settingParameter tensor: Int, entry: Int, to value: Scalar, output: Tensor<Scalar>,
     cache input: Tensor<Scalar>
   ) -> Tensor<Scalar>? {
-    guard input.rank == 2, input.shape[1] == inputSize,
-      output.shape == [input.shape[0], outputSize]
+    guard input.rank >= 2, input.shape.last == inputSize, output.shape == outputShape(input)
     else { return nil }
-    let batch = input.shape[0]
+    let batch = rowCount(input)
     var result = output
     switch tensor {
     case 0 where entry >= 0 && entry < weight.count:
@@ -39,7 +39,7 @@ extension Dense: PerturbationShortcut {
   }
 
   /// The single-entry shortcut for many entries at once, written straight into one stacked
-  /// tensor `[entries.count · batch, outputSize]`: block `p` is the cached output with column
+  /// tensor `[entries.count · batch, …, outputSize]`: block `p` is the cached output with column
   /// `j` moved by `(values[p] - weight[i, j]) * x[:, i]` (or by `values[p] - bias[j]`), the
   /// same arithmetic as ``output(settingParameter:entry:to:output:cache:)``, bit for bit.
   @inlinable
@@ -49,12 +49,12 @@ extension Dense: PerturbationShortcut {
     settingParameter tensor: Int, entries: [Int], to values: [Scalar], output: Tensor<Scalar>,
     cache input: Tensor<Scalar>
   ) -> Tensor<Scalar>? {
-    guard entries.count == values.count, tensor == 0 || tensor == 1, input.rank == 2,
-      input.shape[1] == inputSize, output.shape == [input.shape[0], outputSize]
+    guard entries.count == values.count, tensor == 0 || tensor == 1, input.rank >= 2,
+      input.shape.last == inputSize, output.shape == outputShape(input)
     else { return nil }
     let changed = tensor == 0 ? weight : bias
     guard entries.allSatisfy({ $0 >= 0 && $0 < changed.count }) else { return nil }
-    let batch = input.shape[0]
+    let batch = rowCount(input)
     let n = inputSize
     let m = outputSize
     let block = batch * m
@@ -80,6 +80,8 @@ extension Dense: PerturbationShortcut {
         }
       }
     }
-    return try? Tensor(shape: [batch * entries.count, m], scalars: stacked)
+    var shape = output.shape
+    shape[0] *= entries.count
+    return try? Tensor(shape: shape, scalars: stacked)
   }
 }

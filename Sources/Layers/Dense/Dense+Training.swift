@@ -36,26 +36,26 @@ extension Dense {
     descendInPlace(&bias.scalars, along: gradient.tensors[1].scalars, rate: rate)
   }
 
-  /// Checks the input and that `outputGradient` is `[batch, outputSize]`.
+  /// Checks the input and that `outputGradient` has the output's shape.
   @inlinable
   func validate(
     _ input: Tensor<Scalar>, outputGradient: Tensor<Scalar>
   ) throws(LayerError) {
     try validate(input)
-    let expected = [input.shape[0], outputSize]
+    let expected = outputShape(input)
     guard outputGradient.shape == expected else {
       throw .shapeMismatch(
         layer: "Dense (output gradient)", expected: expected, actual: outputGradient.shape)
     }
   }
 
-  /// `dW = Xᵀ dY` (`[inputSize, outputSize]`) and `db = Σ_batch dY` (`[outputSize]`), for a
+  /// `dW = Xᵀ dY` (`[inputSize, outputSize]`) and `db = Σ_rows dY` (`[outputSize]`), for a
   /// validated input and output gradient.
   @inlinable
   func weightAndBiasGradients(
     _ outputGradient: Tensor<Scalar>, input: Tensor<Scalar>
   ) -> (dw: [Scalar], db: [Scalar]) {
-    let batch = input.shape[0]
+    let batch = rowCount(input)
     let n = inputSize
     let m = outputSize
     var db = [Scalar](repeating: 0, count: m)

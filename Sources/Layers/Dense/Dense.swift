@@ -2,6 +2,11 @@ import LayerCore
 
 /// A fully connected layer: `y = x W + b` for a batch `x` of shape `[batch, inputSize]`.
 ///
+/// An input of higher rank, `[batch, …, inputSize]` (a sequence `[batch, time, inputSize]`),
+/// is a stack of rows along its last axis: every row is mapped alike and the output is
+/// `[batch, …, outputSize]`. The gradients then sum over every row (`batch · time` rows for a
+/// sequence), as for a batch of that many rows.
+///
 /// `weight` has shape `[inputSize, outputSize]` (row `i` holds the weights leaving input
 /// feature `i`) and `bias` has shape `[outputSize]`. The backward pass returns
 /// `dX = dY Wᵀ`, `dW = Xᵀ dY` and `db = Σ_batch dY`.
@@ -93,11 +98,12 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     guard bias.shape == [outputSize] else {
       throw .shapeMismatch(layer: "Dense (bias)", expected: [outputSize], actual: bias.shape)
     }
-    guard input.rank == 2, input.shape[1] == inputSize else {
+    guard input.rank >= 2, input.shape.last == inputSize else {
+      let leading = input.rank >= 2 ? Array(input.shape.dropLast()) : [input.shape.first ?? 1]
       throw .shapeMismatch(
-        layer: "Dense (input)", expected: [input.shape.first ?? 1, inputSize], actual: input.shape)
+        layer: "Dense (input)", expected: leading + [inputSize], actual: input.shape)
     }
-    guard input.shape[0] > 0 else {
+    guard input.count > 0 else {
       throw .invalidConfiguration(
         layer: "Dense",
         reason:
@@ -106,10 +112,18 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     }
   }
 
-  /// `x W + b`; the cache is the input.
+  /// The number of rows of a validated input: every axis but the last, multiplied.
+  @inlinable
+  func rowCount(_ input: Tensor<Scalar>) -> Int { input.count / inputSize }
+
+  /// The shape of the output for a validated input: its own with the last axis `outputSize`.
+  @inlinable
+  func outputShape(_ input: Tensor<Scalar>) -> [Int] { input.shape.dropLast() + [outputSize] }
+
+  /// `x W + b` for every row along the last axis; the cache is the input.
   ///
   /// - Throws: ``LayerError`` naming `Dense` and both shapes when the input is not
-  ///   `[batch, inputSize]` with `batch >= 1`, or a parameter tensor has the wrong shape.
+  ///   `[batch, …, inputSize]` with no empty axis, or a parameter tensor has the wrong shape.
   @inlinable
   @_specialize(where Scalar == Double)
   @_specialize(where Scalar == Float)
@@ -117,7 +131,7 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     _ input: Tensor<Scalar>, mode: LayerMode, random: inout RandomSource
   ) throws(LayerError) -> (output: Tensor<Scalar>, cache: Tensor<Scalar>) {
     try validate(input)
-    let batch = input.shape[0]
+    let batch = rowCount(input)
     let n = inputSize
     let m = outputSize
     var out = [Scalar](repeating: 0, count: batch * m)
@@ -134,13 +148,13 @@ public struct Dense<Scalar: LayerScalar>: Layer {
         }
       }
     }
-    return (try Tensor(shape: [batch, m], scalars: out), input)
+    return (try Tensor(shape: outputShape(input), scalars: out), input)
   }
 
-  /// `dX = dY Wᵀ`, `dW = Xᵀ dY`, `db = Σ_batch dY`.
+  /// `dX = dY Wᵀ`, `dW = Xᵀ dY`, `db = Σ_rows dY`.
   ///
-  /// - Throws: ``LayerError/shapeMismatch(layer:expected:actual:)`` when `outputGradient` is
-  ///   not `[batch, outputSize]`.
+  /// - Throws: ``LayerError/shapeMismatch(layer:expected:actual:)`` when `outputGradient` does
+  ///   not have the output's shape, `[batch, …, outputSize]`.
   @inlinable
   @_specialize(where Scalar == Double)
   @_specialize(where Scalar == Float)
@@ -148,7 +162,7 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     _ outputGradient: Tensor<Scalar>, cache input: Tensor<Scalar>
   ) throws(LayerError) -> LayerGradients<Scalar> {
     try validate(input, outputGradient: outputGradient)
-    let batch = input.shape[0]
+    let batch = rowCount(input)
     let n = inputSize
     let m = outputSize
     var dx = [Scalar](repeating: 0, count: batch * n)

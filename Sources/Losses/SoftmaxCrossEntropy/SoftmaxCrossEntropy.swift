@@ -5,6 +5,12 @@ import LayerCore
 /// `L = (1/batch) Σ_rows [Σ_c y_c · (lse(z) − z_c)]`, gradient `(softmax(z) · Σ_c y_c − y) / batch`.
 ///
 /// Targets are one-hot rows or probability distributions.
+///
+/// **Sequences.** Logits of higher rank, `[batch, time, classes]`, are rows along the last
+/// axis: the loss of a sequence is the sum of its steps' cross-entropies (the seed slides'
+/// character-level RNN loss), averaged over the batch (the first axis):
+/// `L = (1/batch) Σ_sequences Σ_t [Σ_c y_c · (lse(z_t) − z_{t,c})]`. For `[batch, classes]`
+/// this is the formula above.
 public struct SoftmaxCrossEntropy: Loss {
   /// A softmax cross-entropy loss.
   public init() {}
@@ -18,18 +24,28 @@ public struct SoftmaxCrossEntropy: Loss {
   @inlinable
   func validate<T: LayerScalar>(_ prediction: Tensor<T>, _ target: Tensor<T>) throws(LayerError) {
     try validateLossInput(prediction, target, loss: name)
-    guard prediction.rank == 2 else {
+    guard prediction.rank >= 2 else {
       throw .shapeMismatch(
-        layer: "\(name) (logits must be [batch, classes])",
+        layer: "\(name) (logits must be [batch, …, classes])",
         expected: [prediction.shape[0], prediction.count / Swift.max(prediction.shape[0], 1)],
         actual: prediction.shape)
     }
   }
 
+  /// `(rows, classes, batch)` of validated logits: the rows along the last axis, their width,
+  /// and the first axis the loss is averaged over.
+  @inlinable
+  func layout<T: LayerScalar>(_ z: Tensor<T>) -> (rows: Int, classes: Int, batch: Int) {
+    let classes = z.shape[z.rank - 1]
+    return (z.count / classes, classes, z.shape[0])
+  }
+
   /// The row maximum and log-sum-exp of row `r`.
   @inlinable
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   func logSumExp<T: LayerScalar>(_ z: Tensor<T>, row r: Int) -> T {
-    let classes = z.shape[1]
+    let classes = z.shape[z.rank - 1]
     var m = z.scalars[r * classes]
     for c in 1..<classes where z.scalars[r * classes + c] > m { m = z.scalars[r * classes + c] }
     if !m.isFinite { return m }
@@ -38,18 +54,20 @@ public struct SoftmaxCrossEntropy: Loss {
     return m + T.log(sum)
   }
 
-  /// The mean over the batch of `Σ_c y_c · (lse(z) − z_c)`.
+  /// `Σ_c y_c · (lse(z) − z_c)` summed over every row, divided by the batch (the first axis).
   ///
   /// - Throws: ``LayerError`` naming the loss when the shapes differ, the batch is empty or the
-  ///   logits are not a matrix.
+  ///   logits have rank below 2.
   @inlinable
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func value<T: LayerScalar>(
     _ prediction: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> T {
     try validate(prediction, target)
-    let (batch, classes) = (prediction.shape[0], prediction.shape[1])
+    let (rows, classes, batch) = layout(prediction)
     var total: T = 0
-    for r in 0..<batch {
+    for r in 0..<rows {
       let lse = logSumExp(prediction, row: r)
       for c in 0..<classes {
         let y = target.scalars[r * classes + c]
@@ -62,16 +80,18 @@ public struct SoftmaxCrossEntropy: Loss {
   /// `(softmax(z) · Σ_c y_c − y) / batch`.
   ///
   /// - Throws: ``LayerError`` naming the loss when the shapes differ, the batch is empty or the
-  ///   logits are not a matrix.
+  ///   logits have rank below 2.
   @inlinable
+  @_specialize(where T == Double)
+  @_specialize(where T == Float)
   public func gradient<T: LayerScalar>(
     _ prediction: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> Tensor<T> {
     try validate(prediction, target)
-    let (batch, classes) = (prediction.shape[0], prediction.shape[1])
+    let (rows, classes, batch) = layout(prediction)
     var result = prediction
     let scale = T(batch)
-    for r in 0..<batch {
+    for r in 0..<rows {
       let lse = logSumExp(prediction, row: r)
       var mass: T = 0
       for c in 0..<classes { mass += target.scalars[r * classes + c] }
