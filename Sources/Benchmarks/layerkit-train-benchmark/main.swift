@@ -16,6 +16,7 @@
 // --against FILE adds the epoch times of a run saved with --save.
 import Foundation
 import LayerConformance
+import LayerCore
 import LayerData
 
 let arguments = CommandLine.arguments
@@ -42,6 +43,7 @@ func measure<T: NetworkCheckScalar & BinaryFloatingPoint>(_: T.Type) throws -> F
   let (data, note) = try trainingData(T.self, from: directory)
   if !note.isEmpty { print("note: \(note)") }
   let (seconds, cost) = try epochSeconds(data, epochs: epochs)
+  print("\(T.self): register tile \(matrixMultiplyTile(for: T.self) ?? "none")")
   print("\(T.self): epochs \(seconds.map { String(format: "%.3f", $0) }) s, last cost \(cost)")
   let times = products.map { productSeconds(T.self, $0) }
   let stepsPerEpoch = Double(data.count) / 64  // the products scale with the rows of a batch

@@ -13,8 +13,9 @@
 ///
 /// Swift has no compile-time test for the instruction set (`-target-cpu native` defines no
 /// condition), so the first product of each type times both tiles on a small product and keeps
-/// the faster. Both compute every entry as the same sum in the same order, so the choice
-/// changes the speed, never a result.
+/// the faster; the environment variable `LAYERKIT_GEMM_TILE=narrow` or `wide` skips the timing.
+/// Both compute every entry as the same sum in the same order, so the choice changes the speed,
+/// never a result.
 enum GEMMTile: Sendable, CaseIterable {
   case narrow, wide
 
@@ -23,10 +24,35 @@ enum GEMMTile: Sendable, CaseIterable {
 }
 
 /// The tile `Float` products use (timed on first use).
-let floatTile: GEMMTile = fasterTile { tile, o in multiplyFloat(o, tile: tile) }
+let floatTile: GEMMTile = requestedTile ?? fasterTile { tile, o in multiplyFloat(o, tile: tile) }
 
 /// The tile `Double` products use (timed on first use).
-let doubleTile: GEMMTile = fasterTile { tile, o in multiplyDouble(o, tile: tile) }
+let doubleTile: GEMMTile =
+  requestedTile ?? fasterTile { tile, o in multiplyDouble(o, tile: tile) }
+
+/// The tile named by the environment variable `LAYERKIT_GEMM_TILE` (`narrow` or `wide`).
+let requestedTile: GEMMTile? = {
+  #if canImport(Glibc) || canImport(Darwin)
+    guard let value = getenv("LAYERKIT_GEMM_TILE") else { return nil }
+    switch String(cString: value) {
+    case "narrow": return .narrow
+    case "wide": return .wide
+    default: return nil
+    }
+  #else
+    return nil
+  #endif
+}()
+
+/// The register tile `matrixMultiply` uses for `type`, as `rows×columns`: `"4×8"` or `"6×16"`
+/// for `Float`, `"4×4"` or `"6×8"` for `Double` (the first call times the two, unless the
+/// environment variable `LAYERKIT_GEMM_TILE` is `narrow` or `wide`), `nil` for the scalars that
+/// take the portable row loop.
+public func matrixMultiplyTile<T: LayerScalar>(for type: T.Type) -> String? {
+  if T.self == Float.self { return floatTile == .narrow ? "4×8" : "6×16" }
+  if T.self == Double.self { return doubleTile == .narrow ? "4×4" : "6×8" }
+  return nil
+}
 
 /// Seconds on a monotonic clock, or 0 where there is none (then the narrow tile is kept).
 func monotonicSeconds() -> Double {
