@@ -153,7 +153,7 @@ if let mhz = clockMHz() {
   print(
     String(
       format:
-        "SSE2 peak (default flags) = 2 cores × lanes × 2 flops (one mul and one add port, no "
-        + "FMA) × %.2f GHz: Double %.1f GFLOP/s, Float %.1f GFLOP/s", ghz, 2 * 2 * 2 * ghz,
-      2 * 4 * 2 * ghz))
+        "SSE2 peak (default flags, no FMA) = 2 cores × lanes × 4 flops (two 128-bit multiply and "
+        + "two add pipes per Zen 3/4 core) × %.2f GHz: Double %.1f GFLOP/s, Float %.1f GFLOP/s "
+        + "(half that with one pipe of each)", ghz, 2 * 2 * 4 * ghz, 2 * 4 * 4 * ghz))
 }
