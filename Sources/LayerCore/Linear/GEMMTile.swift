@@ -13,9 +13,9 @@
 ///
 /// Swift has no compile-time test for the instruction set (`-target-cpu native` defines no
 /// condition), so the first product of each type times both tiles on a small product and keeps
-/// the faster; the environment variable `LAYERKIT_GEMM_TILE=narrow` or `wide` skips the timing.
-/// Both compute every entry as the same sum in the same order, so the choice changes the speed,
-/// never a result.
+/// the faster (in release builds); the environment variable `LAYERKIT_GEMM_TILE=narrow` or
+/// `wide` skips the timing. Both compute every entry as the same sum in the same order, so the
+/// choice changes the speed, never a result.
 enum GEMMTile: Sendable, CaseIterable {
   case narrow, wide
 
@@ -68,7 +68,21 @@ func monotonicSeconds() -> Double {
 /// The tile for which `run` finishes a 24×64×128 product (serial, read in place: the shape of
 /// a small network's step) sooner: the best of 3 alternating rounds of 2 products each, after
 /// one warm-up product per tile.
+///
+/// A debug build keeps the narrow tile without timing: unoptimized code says nothing about the
+/// tiles' speed, and the timing would cost every test process seconds.
 func fasterTile<Scalar: BinaryFloatingPoint>(
+  _ run: (GEMMTile, GEMMOperands<Scalar>) -> Void
+) -> GEMMTile {
+  #if DEBUG
+    return .narrow
+  #else
+    return timedTile(run)
+  #endif
+}
+
+/// The body of ``fasterTile(_:)``.
+func timedTile<Scalar: BinaryFloatingPoint>(
   _ run: (GEMMTile, GEMMOperands<Scalar>) -> Void
 ) -> GEMMTile {
   let (m, n, k) = (24, 64, 128)
