@@ -16,6 +16,7 @@
 // --against FILE adds the epoch times of a run saved with --save.
 import Foundation
 import LayerConformance
+import LayerCore
 import LayerData
 
 let arguments = CommandLine.arguments
@@ -42,6 +43,7 @@ func measure<T: NetworkCheckScalar & BinaryFloatingPoint>(_: T.Type) throws -> F
   let (data, note) = try trainingData(T.self, from: directory)
   if !note.isEmpty { print("note: \(note)") }
   let (seconds, cost) = try epochSeconds(data, epochs: epochs)
+  print("\(T.self): register tile \(matrixMultiplyTile(for: T.self) ?? "none")")
   print("\(T.self): epochs \(seconds.map { String(format: "%.3f", $0) }) s, last cost \(cost)")
   let times = products.map { productSeconds(T.self, $0) }
   let stepsPerEpoch = Double(data.count) / 64  // the products scale with the rows of a batch
@@ -151,7 +153,7 @@ if let mhz = clockMHz() {
   print(
     String(
       format:
-        "SSE2 peak (default flags) = 2 cores × lanes × 2 flops (one mul and one add port, no "
-        + "FMA) × %.2f GHz: Double %.1f GFLOP/s, Float %.1f GFLOP/s", ghz, 2 * 2 * 2 * ghz,
-      2 * 4 * 2 * ghz))
+        "SSE2 peak (default flags, no FMA) = 2 cores × lanes × 4 flops (two 128-bit multiply and "
+        + "two add pipes per Zen 3/4 core) × %.2f GHz: Double %.1f GFLOP/s, Float %.1f GFLOP/s "
+        + "(half that with one pipe of each)", ghz, 2 * 2 * 4 * ghz, 2 * 4 * 4 * ghz))
 }

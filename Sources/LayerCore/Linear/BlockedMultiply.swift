@@ -1,13 +1,9 @@
-/// Rows of the register tile: each step of the micro-kernel multiplies 4 entries of a packed
-/// column of `A` with one vector of a packed row of `B`, into 4 vector accumulators.
-let tileRows = 4
-
 /// The depth of a packed panel (`kc`): a `kc × width` micro-panel of `B` (8 KiB in `Float` or
 /// `Double`) stays in L1 while the tile loops over `A`.
 let panelDepth = 256
 
 /// The rows of `A` packed at once (`mc`): `mc × kc` scalars (96 KiB in `Float`, 192 KiB in
-/// `Double`) stay in L2.
+/// `Double`) stay in L2. A multiple of both tile heights (4 and 6).
 let panelRows = 96
 
 /// The columns of `B` packed at once (`nc`): `kc × nc` scalars, for L2/L3.
@@ -19,11 +15,11 @@ let directProductLimit = 1 << 22
 
 /// The serial cache-blocked product, GotoBLAS-style: for each `nc`-column block and
 /// `kc`-deep slice, pack `B` into `width`-column micro-panels, then for each `mc`-row block
-/// pack `A` into 4-row micro-panels and run the register tile over every (row, column) tile.
-/// The vector type `V` sets the tile width: `SIMD8<Float>` (two SSE registers) or
-/// `SIMD4<Double>`.
+/// pack `A` into `tileRows`-row micro-panels (4 or 6) and run the register tile over every
+/// (row, column) tile. The vector type `V` sets the tile width, e.g. `SIMD8<Float>` (two SSE
+/// registers) or `SIMD4<Double>`; ``GEMMTile`` picks the pair.
 @inline(__always)
-func blockedMultiply<V: SIMD>(_ o: GEMMOperands<V.Scalar>, vector: V.Type)
+func blockedMultiply<V: SIMD>(_ o: GEMMOperands<V.Scalar>, tileRows: Int, vector: V.Type)
 where V.Scalar: BinaryFloatingPoint {
   let width = V.scalarCount
   guard o.m > 0, o.n > 0 else { return }
@@ -64,7 +60,8 @@ where V.Scalar: BinaryFloatingPoint {
         let mc = min(panelRows, o.m - ic)
         let fullRows = direct ? mc / tileRows * tileRows : 0
         packPanelA(
-          o, into: packedA, rows: ic + fullRows, count: mc - fullRows, columns: pc, depth: depth)
+          o, into: packedA, rows: ic + fullRows, count: mc - fullRows, columns: pc, depth: depth,
+          tileRows: tileRows)
         var jr = 0
         while jr < nc {
           let (b, bStep) =
@@ -78,7 +75,7 @@ where V.Scalar: BinaryFloatingPoint {
               ? (o.a + (ic + ir) * o.aRow + pc * o.aColumn, (o.aRow, o.aColumn))
               : (UnsafePointer(packedA + (ir - fullRows) * depth), (1, tileRows))
             microKernel(
-              depth: depth, a: a, aStrides: aStrides, b: b, bStep: bStep,
+              tile: tileRows, depth: depth, a: a, aStrides: aStrides, b: b, bStep: bStep,
               c: o.c + (ic + ir) * o.ldc + jc + jr, ldc: o.ldc,
               rows: min(tileRows, mc - ir), columns: min(width, nc - jr), beta: beta,
               vector: V.self)
@@ -94,13 +91,13 @@ where V.Scalar: BinaryFloatingPoint {
   }
 }
 
-/// Packs rows `rows ..< rows + count`, columns `columns ..< columns + depth` of `A` as 4-row
-/// micro-panels: panel `t`, step `p` holds `A[rows + 4t + r, columns + p]` for `r` in 0..<4,
-/// zero past the last row.
+/// Packs rows `rows ..< rows + count`, columns `columns ..< columns + depth` of `A` as
+/// `tileRows`-row micro-panels: panel `t`, step `p` holds `A[rows + tileRows·t + r, columns + p]`
+/// for `r` in `0..<tileRows`, zero past the last row.
 @inline(__always)
 func packPanelA<Scalar: BinaryFloatingPoint>(
   _ o: GEMMOperands<Scalar>, into packed: UnsafeMutablePointer<Scalar>, rows: Int, count: Int,
-  columns: Int, depth: Int
+  columns: Int, depth: Int, tileRows: Int
 ) {
   var destination = packed
   var t = 0

@@ -98,14 +98,36 @@ func portableMultiply<T: LayerScalar>(_ o: GEMMOperands<T>) {
   }
 }
 
-/// The `Float` product: blocked with a `SIMD8<Float>` tile, over several cores when large.
+/// The `Float` product: blocked with the register tile `tile` (``floatTile`` unless a test
+/// chooses), over several cores when large.
 @usableFromInline
 func multiplyFloat(_ operands: GEMMOperands<Float>) {
-  parallelMultiply(operands) { blockedMultiply($0, vector: SIMD8<Float>.self) }
+  multiplyFloat(operands, tile: floatTile)
 }
 
-/// The `Double` product: blocked with a `SIMD4<Double>` tile, over several cores when large.
+/// The `Float` product with a given register tile: 4 × `SIMD8<Float>` or 6 × `SIMD16<Float>`.
+func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
+  switch tile {
+  case .narrow:
+    parallelMultiply(operands) { blockedMultiply($0, tileRows: 4, vector: SIMD8<Float>.self) }
+  case .wide:
+    parallelMultiply(operands) { blockedMultiply($0, tileRows: 6, vector: SIMD16<Float>.self) }
+  }
+}
+
+/// The `Double` product: blocked with the register tile ``doubleTile``, over several cores when
+/// large.
 @usableFromInline
 func multiplyDouble(_ operands: GEMMOperands<Double>) {
-  parallelMultiply(operands) { blockedMultiply($0, vector: SIMD4<Double>.self) }
+  multiplyDouble(operands, tile: doubleTile)
+}
+
+/// The `Double` product with a given register tile: 4 × `SIMD4<Double>` or 6 × `SIMD8<Double>`.
+func multiplyDouble(_ operands: GEMMOperands<Double>, tile: GEMMTile) {
+  switch tile {
+  case .narrow:
+    parallelMultiply(operands) { blockedMultiply($0, tileRows: 4, vector: SIMD4<Double>.self) }
+  case .wide:
+    parallelMultiply(operands) { blockedMultiply($0, tileRows: 6, vector: SIMD8<Double>.self) }
+  }
 }

@@ -134,19 +134,18 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     let batch = rowCount(input)
     let n = inputSize
     let m = outputSize
-    var out = [Scalar](repeating: 0, count: batch * m)
-    out.withUnsafeMutableBufferPointer { o in
+    // Uninitialized storage: every row is set to the bias, then out = x W + out (β = 1).
+    let out = [Scalar](unsafeUninitializedCapacity: batch * m) { o, count in
       input.scalars.withUnsafeBufferPointer { x in
         weight.scalars.withUnsafeBufferPointer { w in
           bias.scalars.withUnsafeBufferPointer { b in
-            for r in 0..<batch {
-              for j in 0..<m { o[r * m + j] = b[j] }
-            }
-            // out = x W + out, with out holding the bias in every row.
+            guard let row = o.baseAddress, let biasBase = b.baseAddress else { return }
+            for r in 0..<batch { (row + r * m).initialize(from: biasBase, count: m) }
             matrixMultiply(m: batch, n: m, k: n, x, w, into: o, beta: 1)
           }
         }
       }
+      count = batch * m
     }
     return (try Tensor(shape: outputShape(input), scalars: out), input)
   }
@@ -165,14 +164,15 @@ public struct Dense<Scalar: LayerScalar>: Layer {
     let batch = rowCount(input)
     let n = inputSize
     let m = outputSize
-    var dx = [Scalar](repeating: 0, count: batch * n)
-    weight.scalars.withUnsafeBufferPointer { w in
-      outputGradient.scalars.withUnsafeBufferPointer { g in
-        // dX = dY Wᵀ: [batch, m] · [m, n], W stored [n, m].
-        dx.withUnsafeMutableBufferPointer { dxb in
+    // dX = dY Wᵀ: [batch, m] · [m, n], W stored [n, m]. With β = 0 and m ≥ 1 the product
+    // writes every entry, so the storage needs no zero fill first.
+    let dx = [Scalar](unsafeUninitializedCapacity: batch * n) { dxb, count in
+      weight.scalars.withUnsafeBufferPointer { w in
+        outputGradient.scalars.withUnsafeBufferPointer { g in
           matrixMultiply(m: batch, n: n, k: m, g, w, transposeB: true, into: dxb)
         }
       }
+      count = batch * n
     }
     let (dw, db) = weightAndBiasGradients(outputGradient, input: input)
     return LayerGradients(
