@@ -46,7 +46,7 @@ struct DoubleLanesTests {
     let x = Self.points
     for activation in [
       Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), Softplus(), Softplus(beta: 0.5),
-      Softplus(beta: 4), LogSigmoid(), CELU(), CELU(alpha: 0.25), SiLU(), Mish(),
+      Softplus(beta: 4), LogSigmoid(), CELU(), CELU(alpha: 0.25), SiLU(), Mish(), Tanhshrink(),
     ] as [any Activation] {
       let (f, d) = activation.valuesAndDerivatives(x)
       let (single, slope) = (activation.values(x), activation.derivatives(x))

@@ -1,9 +1,8 @@
 import LayerCore
 
 // Softplus over `Float` buffers on sixteen lanes at a time, computed in `Float`, and over
-// `Double` buffers on eight lanes: with t = βx and e = e^-|t| from the exp lanes, d = 1 + e and
-// its rounding error, f = max(x, 0) + log(1 + e) / β through `logOnePlus` (the error enters as
-// error / d) and f' = σ(t) from the same parts. In `Float`, t = βx and the division by β must
+// `Double` buffers on eight lanes: with t = βx, f = max(x, 0) + log(1 + e^-|t|) / β and
+// f' = σ(t) from one exponential through `softplusParts` (which LogSigmoid shares). In `Float`, t = βx and the division by β must
 // be exact, so the lanes run when β is a power of two in [2^-20, 2^20] (the default 1 and the
 // checked 0.5 and 4 are); any other β keeps the scalar loop, through `Double`. In `Double` the
 // lanes compute βx and divide by β as the scalar function does.
@@ -48,39 +47,33 @@ extension Softplus {
     guard hasFloatLanes else {
       return loopValuesAndDerivatives(x, values: values, derivatives: derivatives)
     }
-    lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes)
+    lanewise(x, values: values, derivatives: derivatives, pairs: lanes)
   }
 
-  /// f and f' on sixteen lanes: max(x, 0) + log(1 + e) / β and σ(βx), e = e^-|βx|.
+  /// f and f' on sixteen lanes: max(x, 0) + log(1 + e^-|βx|) / β and σ(βx).
   @inlinable
-  func pairLanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
-    let t = SIMD16<Float>(repeating: Float(beta)) * x
-    let (e, d, error) = FloatLanes.logisticParts(t)
-    return (value(x, d, error), FloatLanes.logistic(t, e: e, d: d, error: error))
+  func lanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
+    let (log, logistic) = FloatLanes.softplusParts(SIMD16<Float>(repeating: Float(beta)) * x)
+    return (value(x, log: log), logistic)
+  }
+
+  /// max(x, 0) + log / β (β a power of two: its reciprocal is exact).
+  @inlinable
+  func value(_ x: SIMD16<Float>, log: SIMD16<Float>) -> SIMD16<Float> {
+    typealias V = SIMD16<Float>
+    return x.replacing(with: 0, where: x .< V(repeating: 0)) + log * V(repeating: Float(1 / beta))
   }
 
   /// f on sixteen lanes.
   @inlinable
   func valueLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
-    let (_, d, error) = FloatLanes.logisticParts(SIMD16<Float>(repeating: Float(beta)) * x)
-    return value(x, d, error)
+    value(x, log: FloatLanes.softplusLog(SIMD16<Float>(repeating: Float(beta)) * x))
   }
 
-  /// f' on sixteen lanes.
+  /// f' = σ(βx) on sixteen lanes.
   @inlinable
   func derivativeLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
-    let t = SIMD16<Float>(repeating: Float(beta)) * x
-    let (e, d, error) = FloatLanes.logisticParts(t)
-    return FloatLanes.logistic(t, e: e, d: d, error: error)
-  }
-
-  /// max(x, 0) + log(d + error) / β.
-  @inlinable
-  func value(_ x: SIMD16<Float>, _ d: SIMD16<Float>, _ error: SIMD16<Float>) -> SIMD16<Float> {
-    typealias V = SIMD16<Float>
-    let log = FloatLanes.logOnePlus(rounded: d, error: error)
-    let positivePart = x.replacing(with: 0, where: x .< V(repeating: 0))
-    return positivePart + log * V(repeating: Float(1 / beta))
+    FloatLanes.logistic(SIMD16<Float>(repeating: Float(beta)) * x)
   }
 
   /// f over `Double`, eight lanes at a time.
@@ -104,40 +97,33 @@ extension Softplus {
   public func valuesAndDerivatives(
     _ x: UnsafeBufferPointer<Double>, values: UnsafeMutableBufferPointer<Double>,
     derivatives: UnsafeMutableBufferPointer<Double>
-  ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
+  ) { lanewise(x, values: values, derivatives: derivatives, pairs: lanes) }
 
-  /// f and f' on eight lanes: max(x, 0) + log(1 + e) / β and σ(βx), e = e^-|βx|.
+  /// f and f' on eight lanes: max(x, 0) + log(1 + e^-|βx|) / β and σ(βx).
   @inlinable
-  func pairLanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
-    let t = SIMD8<Double>(repeating: beta) * x
-    let (e, d, error) = DoubleLanes.logisticParts(t)
-    return (value(x, d, error), DoubleLanes.logistic(t, e: e, d: d, error: error))
+  func lanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
+    let (log, logistic) = DoubleLanes.softplusParts(SIMD8<Double>(repeating: beta) * x)
+    return (value(x, log: log), logistic)
+  }
+
+  /// max(x, 0) + log / β.
+  @inlinable
+  func value(_ x: SIMD8<Double>, log: SIMD8<Double>) -> SIMD8<Double> {
+    typealias V = SIMD8<Double>
+    // A power-of-two β (1 by default) has an exact reciprocal: one multiply, no division.
+    let scaled = hasExactInverse ? log * V(repeating: 1 / beta) : log / V(repeating: beta)
+    return x.replacing(with: 0, where: x .< V(repeating: 0)) + scaled
   }
 
   /// f on eight lanes.
   @inlinable
   func valueLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
-    let (_, d, error) = DoubleLanes.logisticParts(SIMD8<Double>(repeating: beta) * x)
-    return value(x, d, error)
+    value(x, log: DoubleLanes.softplusLog(SIMD8<Double>(repeating: beta) * x))
   }
 
-  /// f' on eight lanes.
+  /// f' = σ(βx) on eight lanes.
   @inlinable
   func derivativeLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
-    let t = SIMD8<Double>(repeating: beta) * x
-    let (e, d, error) = DoubleLanes.logisticParts(t)
-    return DoubleLanes.logistic(t, e: e, d: d, error: error)
-  }
-
-  /// max(x, 0) + log(d + error) / β.
-  @inlinable
-  func value(_ x: SIMD8<Double>, _ d: SIMD8<Double>, _ error: SIMD8<Double>) -> SIMD8<Double> {
-    let log = DoubleLanes.logOnePlus(rounded: d, error: error)
-    let positivePart = x.replacing(with: 0, where: x .< SIMD8<Double>(repeating: 0))
-    // A power-of-two β (1 by default) has an exact reciprocal: one multiply, no division.
-    let scaled =
-      hasExactInverse
-      ? log * SIMD8<Double>(repeating: 1 / beta) : log / SIMD8<Double>(repeating: beta)
-    return positivePart + scaled
+    DoubleLanes.logistic(SIMD8<Double>(repeating: beta) * x)
   }
 }
