@@ -2,10 +2,11 @@ import LayerCore
 
 // Softplus over `Float` buffers on sixteen lanes at a time, computed in `Float`, and over
 // `Double` buffers on eight lanes: with t = βx, f = max(x, 0) + log(1 + e^-|t|) / β and
-// f' = σ(t) from one exponential through `softplusParts` (which LogSigmoid shares). In `Float`, t = βx and the division by β must
-// be exact, so the lanes run when β is a power of two in [2^-20, 2^20] (the default 1 and the
-// checked 0.5 and 4 are); any other β keeps the scalar loop, through `Double`. In `Double` the
-// lanes compute βx and divide by β as the scalar function does.
+// f' = σ(t) from one exponential through `softplusParts` (which LogSigmoid shares). In `Float`,
+// t = βx and the division by β must be exact, so the `Float` lanes run when β is a power of two
+// in [2^-20, 2^20] (the default 1 and the checked 0.5 and 4 are); any other β runs the `Double`
+// lanes eight at a time and rounds once. In `Double` the lanes compute βx and divide by β as
+// the scalar function does.
 
 extension Softplus {
   /// Whether βx and the division by β are exact in `Float`: β a power of two in [2^-20, 2^20].
@@ -20,32 +21,39 @@ extension Softplus {
     beta.significandBitPattern == 0 && (-1000...1000).contains(beta.exponent)
   }
 
-  /// f over `Float`, sixteen lanes at a time when β allows, else the scalar loop.
+  /// f over `Float`, sixteen lanes at a time when β allows, else eight through `Double`.
   @inlinable
   public func values(
     _ x: UnsafeBufferPointer<Float>, into values: UnsafeMutableBufferPointer<Float>
   ) {
-    guard hasFloatLanes else { return loopValues(x, into: values) }
+    guard hasFloatLanes else {
+      return lanewise(
+        x, values: values, derivatives: nil, lanes: wideValueLanes, wideDerivativeLanes)
+    }
     lanewise(x, values: values, derivatives: nil, lanes: valueLanes, derivativeLanes)
   }
 
-  /// f' over `Float`, sixteen lanes at a time when β allows, else the scalar loop.
+  /// f' over `Float`, sixteen lanes at a time when β allows, else eight through `Double`.
   @inlinable
   public func derivatives(
     _ x: UnsafeBufferPointer<Float>, into derivatives: UnsafeMutableBufferPointer<Float>
   ) {
-    guard hasFloatLanes else { return loopDerivatives(x, into: derivatives) }
+    guard hasFloatLanes else {
+      return lanewise(
+        x, values: nil, derivatives: derivatives, lanes: wideValueLanes, wideDerivativeLanes)
+    }
     lanewise(x, values: nil, derivatives: derivatives, lanes: valueLanes, derivativeLanes)
   }
 
-  /// f and f' over `Float`, sixteen lanes at a time sharing one exponential.
+  /// f and f' over `Float`, sixteen lanes at a time (or eight through `Double`) sharing one
+  /// exponential.
   @inlinable
   public func valuesAndDerivatives(
     _ x: UnsafeBufferPointer<Float>, values: UnsafeMutableBufferPointer<Float>,
     derivatives: UnsafeMutableBufferPointer<Float>
   ) {
     guard hasFloatLanes else {
-      return loopValuesAndDerivatives(x, values: values, derivatives: derivatives)
+      return lanewise(x, values: values, derivatives: derivatives, pairs: wideLanes)
     }
     lanewise(x, values: values, derivatives: derivatives, pairs: lanes)
   }
@@ -74,6 +82,25 @@ extension Softplus {
   @inlinable
   func derivativeLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     FloatLanes.logistic(SIMD16<Float>(repeating: Float(beta)) * x)
+  }
+
+  /// f and f' on eight `Float` lanes through the `Double` lanes, rounded once (any β).
+  @inlinable
+  func wideLanes(_ x: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>) {
+    let (value, slope) = lanes(FloatThroughDouble.widen(x))
+    return (FloatThroughDouble.narrow(value), FloatThroughDouble.narrow(slope))
+  }
+
+  /// f on eight `Float` lanes through `Double`.
+  @inlinable
+  func wideValueLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    FloatThroughDouble.narrow(valueLanes(FloatThroughDouble.widen(x)))
+  }
+
+  /// f' on eight `Float` lanes through `Double`.
+  @inlinable
+  func wideDerivativeLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
+    FloatThroughDouble.narrow(derivativeLanes(FloatThroughDouble.widen(x)))
   }
 
   /// f over `Double`, eight lanes at a time.
