@@ -31,7 +31,7 @@ extension CELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on eight lanes: x and 1 for x > 0, α (e^(x/α) - 1) and e^(x/α) elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
     typealias V = SIMD8<Double>
     let t = x.replacing(with: 0, where: x .> V(repeating: 0)) / V(repeating: alpha)

@@ -32,7 +32,7 @@ extension ELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on sixteen lanes: x and 1 for x > 0, α (e^x - 1) and α e^x elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
     let t = x.replacing(with: 0, where: x .> SIMD16<Float>(repeating: 0))
     let a = Float(alpha)

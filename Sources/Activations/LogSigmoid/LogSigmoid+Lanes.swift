@@ -31,24 +31,24 @@ extension LogSigmoid {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: Self.lanes) }
 
   /// f and f' on sixteen lanes: min(x, 0) - log(1 + e^-|x|) and σ(-x).
-  @inlinable
+  @inlinable @inline(__always)
   static func lanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
     let (log, logistic) = FloatLanes.softplusParts(-x)
     return (value(x, log: log), logistic)
   }
 
   /// f on sixteen lanes.
-  @inlinable
+  @inlinable @inline(__always)
   static func valueLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     value(x, log: FloatLanes.softplusLog(x))
   }
 
   /// f' = σ(-x) on sixteen lanes.
-  @inlinable
+  @inlinable @inline(__always)
   static func derivativeLanes(_ x: SIMD16<Float>) -> SIMD16<Float> { FloatLanes.logistic(-x) }
 
   /// min(x, 0) - log.
-  @inlinable
+  @inlinable @inline(__always)
   static func value(_ x: SIMD16<Float>, log: SIMD16<Float>) -> SIMD16<Float> {
     x.replacing(with: 0, where: x .>= SIMD16<Float>(repeating: 0)) - log
   }
@@ -78,24 +78,24 @@ extension LogSigmoid {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: Self.lanes) }
 
   /// f and f' on eight lanes: min(x, 0) - log(1 + e^-|x|) and σ(-x).
-  @inlinable
+  @inlinable @inline(__always)
   static func lanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
     let (log, logistic) = DoubleLanes.softplusParts(-x)
     return (value(x, log: log), logistic)
   }
 
   /// f on eight lanes.
-  @inlinable
+  @inlinable @inline(__always)
   static func valueLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     value(x, log: DoubleLanes.softplusLog(x))
   }
 
   /// f' = σ(-x) on eight lanes.
-  @inlinable
+  @inlinable @inline(__always)
   static func derivativeLanes(_ x: SIMD8<Double>) -> SIMD8<Double> { DoubleLanes.logistic(-x) }
 
   /// min(x, 0) - log.
-  @inlinable
+  @inlinable @inline(__always)
   static func value(_ x: SIMD8<Double>, log: SIMD8<Double>) -> SIMD8<Double> {
     x.replacing(with: 0, where: x .>= SIMD8<Double>(repeating: 0)) - log
   }

@@ -31,7 +31,7 @@ extension SELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on eight lanes: λx and λ for x > 0, λα (e^x - 1) and λα e^x elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
     let t = x.replacing(with: 0, where: x .> SIMD8<Double>(repeating: 0))
     return DoubleLanes.eluFamily(

@@ -32,7 +32,7 @@ extension SELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on sixteen lanes: λx and λ for x > 0, λα (e^x - 1) and λα e^x elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
     let t = x.replacing(with: 0, where: x .> SIMD16<Float>(repeating: 0))
     let a = Float(Self.scaledAlpha)

@@ -59,46 +59,46 @@ extension Softplus {
   }
 
   /// f and f' on sixteen lanes: max(x, 0) + log(1 + e^-|βx|) / β and σ(βx).
-  @inlinable
+  @inlinable @inline(__always)
   func lanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
     let (log, logistic) = FloatLanes.softplusParts(SIMD16<Float>(repeating: Float(beta)) * x)
     return (value(x, log: log), logistic)
   }
 
   /// max(x, 0) + log / β (β a power of two: its reciprocal is exact).
-  @inlinable
+  @inlinable @inline(__always)
   func value(_ x: SIMD16<Float>, log: SIMD16<Float>) -> SIMD16<Float> {
     typealias V = SIMD16<Float>
     return x.replacing(with: 0, where: x .< V(repeating: 0)) + log * V(repeating: Float(1 / beta))
   }
 
   /// f on sixteen lanes.
-  @inlinable
+  @inlinable @inline(__always)
   func valueLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     value(x, log: FloatLanes.softplusLog(SIMD16<Float>(repeating: Float(beta)) * x))
   }
 
   /// f' = σ(βx) on sixteen lanes.
-  @inlinable
+  @inlinable @inline(__always)
   func derivativeLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     FloatLanes.logistic(SIMD16<Float>(repeating: Float(beta)) * x)
   }
 
   /// f and f' on eight `Float` lanes through the `Double` lanes, rounded once (any β).
-  @inlinable
+  @inlinable @inline(__always)
   func wideLanes(_ x: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>) {
     let (value, slope) = lanes(FloatThroughDouble.widen(x))
     return (FloatThroughDouble.narrow(value), FloatThroughDouble.narrow(slope))
   }
 
   /// f on eight `Float` lanes through `Double`.
-  @inlinable
+  @inlinable @inline(__always)
   func wideValueLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
     FloatThroughDouble.narrow(valueLanes(FloatThroughDouble.widen(x)))
   }
 
   /// f' on eight `Float` lanes through `Double`.
-  @inlinable
+  @inlinable @inline(__always)
   func wideDerivativeLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
     FloatThroughDouble.narrow(derivativeLanes(FloatThroughDouble.widen(x)))
   }
@@ -127,14 +127,14 @@ extension Softplus {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: lanes) }
 
   /// f and f' on eight lanes: max(x, 0) + log(1 + e^-|βx|) / β and σ(βx).
-  @inlinable
+  @inlinable @inline(__always)
   func lanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
     let (log, logistic) = DoubleLanes.softplusParts(SIMD8<Double>(repeating: beta) * x)
     return (value(x, log: log), logistic)
   }
 
   /// max(x, 0) + log / β.
-  @inlinable
+  @inlinable @inline(__always)
   func value(_ x: SIMD8<Double>, log: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     // A power-of-two β (1 by default) has an exact reciprocal: one multiply, no division.
@@ -143,13 +143,13 @@ extension Softplus {
   }
 
   /// f on eight lanes.
-  @inlinable
+  @inlinable @inline(__always)
   func valueLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     value(x, log: DoubleLanes.softplusLog(SIMD8<Double>(repeating: beta) * x))
   }
 
   /// f' = σ(βx) on eight lanes.
-  @inlinable
+  @inlinable @inline(__always)
   func derivativeLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     DoubleLanes.logistic(SIMD8<Double>(repeating: beta) * x)
   }

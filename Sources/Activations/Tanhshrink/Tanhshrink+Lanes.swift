@@ -79,14 +79,14 @@ extension Tanhshrink {
   }
 
   /// |x|, by clearing the sign bit.
-  @inlinable
+  @inlinable @inline(__always)
   static func magnitude(_ x: SIMD8<Double>) -> SIMD8<Double> {
     let bits = unsafeBitCast(x, to: SIMD8<UInt64>.self) & SIMD8<UInt64>(repeating: ~(1 << 63))
     return unsafeBitCast(bits, to: SIMD8<Double>.self)
   }
 
   /// t ≥ 0 with the sign bit of x.
-  @inlinable
+  @inlinable @inline(__always)
   static func signed(_ t: SIMD8<Double>, like x: SIMD8<Double>) -> SIMD8<Double> {
     typealias U = SIMD8<UInt64>
     let sign = unsafeBitCast(x, to: U.self) & U(repeating: 1 << 63)

@@ -5,7 +5,7 @@ extension FloatLanes {
   /// f and f' of the ELU family on sixteen lanes: λx and λ where x > 0, else a (e^t - 1) and
   /// b e^t, from ``exponentials(_:)``. `t` is the exponent the activation computes from x (x
   /// itself, or x / α), with the lanes where x > 0 already set to 0. NaN gives NaN.
-  @inlinable
+  @inlinable @inline(__always)
   public static func eluFamily(
     _ x: SIMD16<Float>, exponent t: SIMD16<Float>, positiveScale lambda: Float, valueScale a: Float,
     slopeScale b: Float
@@ -22,7 +22,7 @@ extension DoubleLanes {
   /// f and f' of the ELU family on eight lanes: λx and λ where x > 0, else a (e^t - 1) and
   /// b e^t, from ``exponentials(_:)``. `t` is the exponent the activation computes from x (x
   /// itself, or x / α), with the lanes where x > 0 already set to 0. NaN gives NaN.
-  @inlinable
+  @inlinable @inline(__always)
   public static func eluFamily(
     _ x: SIMD8<Double>, exponent t: SIMD8<Double>, positiveScale lambda: Double,
     valueScale a: Double, slopeScale b: Double

@@ -6,7 +6,7 @@
 extension FloatLanes {
   /// e = e^-|t|, d = 1 + e rounded, and its rounding error (1 - d) + e, exact since 1 ≥ e
   /// (Fast2Sum). NaN gives NaN in all three.
-  @inlinable
+  @inlinable @inline(__always)
   public static func logisticParts(_ t: SIMD16<Float>) -> (
     e: SIMD16<Float>, d: SIMD16<Float>, error: SIMD16<Float>
   ) {
@@ -21,7 +21,7 @@ extension FloatLanes {
   /// σ(t) from ``logisticParts(_:)``: 1 / (d + error) for t ≥ 0, e / (d + error) below, as
   /// (n / d)(1 - error / d) with 1 / d ≈ 1.5 - d / 2 (within 12% on [1, 2], plenty for a term
   /// below 2^-24), so the rounding of 1 + e adds nothing.
-  @inlinable
+  @inlinable @inline(__always)
   public static func logistic(
     _ t: SIMD16<Float>, e: SIMD16<Float>, d: SIMD16<Float>, error: SIMD16<Float>
   ) -> SIMD16<Float> {
@@ -31,14 +31,14 @@ extension FloatLanes {
   }
 
   /// σ(t) on sixteen lanes, ``logistic(_:e:d:error:)`` from ``logisticParts(_:)``.
-  @inlinable
+  @inlinable @inline(__always)
   public static func logistic(_ t: SIMD16<Float>) -> SIMD16<Float> {
     let (e, d, error) = logisticParts(t)
     return logistic(t, e: e, d: d, error: error)
   }
 
   /// log(1 + e^-|t|) on sixteen lanes, the log of ``softplusParts(_:)`` alone.
-  @inlinable
+  @inlinable @inline(__always)
   public static func softplusLog(_ t: SIMD16<Float>) -> SIMD16<Float> {
     let (_, d, error) = logisticParts(t)
     return logOnePlus(rounded: d, error: error)
@@ -59,7 +59,7 @@ extension FloatLanes {
 extension DoubleLanes {
   /// e = e^-|t|, d = 1 + e rounded, and its rounding error (1 - d) + e, exact since 1 ≥ e
   /// (Fast2Sum). NaN gives NaN in all three.
-  @inlinable
+  @inlinable @inline(__always)
   public static func logisticParts(_ t: SIMD8<Double>) -> (
     e: SIMD8<Double>, d: SIMD8<Double>, error: SIMD8<Double>
   ) {
@@ -74,7 +74,7 @@ extension DoubleLanes {
 
   /// σ(t) from ``logisticParts(_:)``: 1 / (d + error) for t ≥ 0, e / (d + error) below, as
   /// (n / d)(1 - error / d) with 1 / d ≈ 1.5 - d / 2, so the rounding of 1 + e adds nothing.
-  @inlinable
+  @inlinable @inline(__always)
   public static func logistic(
     _ t: SIMD8<Double>, e: SIMD8<Double>, d: SIMD8<Double>, error: SIMD8<Double>
   ) -> SIMD8<Double> {
@@ -84,14 +84,14 @@ extension DoubleLanes {
   }
 
   /// σ(t) on eight lanes, ``logistic(_:e:d:error:)`` from ``logisticParts(_:)``.
-  @inlinable
+  @inlinable @inline(__always)
   public static func logistic(_ t: SIMD8<Double>) -> SIMD8<Double> {
     let (e, d, error) = logisticParts(t)
     return logistic(t, e: e, d: d, error: error)
   }
 
   /// log(1 + e^-|t|) on eight lanes, the log of ``softplusParts(_:)`` alone.
-  @inlinable
+  @inlinable @inline(__always)
   public static func softplusLog(_ t: SIMD8<Double>) -> SIMD8<Double> {
     let (_, d, error) = logisticParts(t)
     return logOnePlus(rounded: d, error: error)
