@@ -57,7 +57,7 @@ extension GELU {
   /// (1 - a), a = 1 / 7.5 (z = 13), lowest degree first: numpy's least-squares `chebfit` on
   /// 40,001 points of log(erfc z / t) + z² from Python's `math.erfc`, converted from the
   /// Chebyshev basis (`cheb2poly`; the two agree to 5e-16 on [-1, 1]).
-  @inlinable @inline(__always)
+  @inlinable
   static func erfcExponent(_ u: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     var p = u * V(repeating: -1.3125301812841885e-07) + V(repeating: 2.086901423537885e-07)
@@ -81,7 +81,7 @@ extension GELU {
   }
 
   /// f and f' (f' only when `slope`) on eight `Float` lanes through `Double`.
-  @inlinable @inline(__always)
+  @inlinable
   static func floatLanes(
     _ x: SIMD8<Float>, series: [SIMD8<Double>], slope: Bool
   ) -> (SIMD8<Float>, SIMD8<Float>) {

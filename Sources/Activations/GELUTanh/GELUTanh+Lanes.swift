@@ -53,7 +53,7 @@ extension GELUTanh {
   }
 
   /// f and f' (f' only when `slope`) on eight `Float` lanes through `Double`.
-  @inlinable @inline(__always)
+  @inlinable
   static func floatLanes(_ x: SIMD8<Float>, series: [SIMD8<Double>], slope: Bool) -> (
     SIMD8<Float>, SIMD8<Float>
   ) {
