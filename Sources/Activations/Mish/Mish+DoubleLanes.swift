@@ -27,7 +27,7 @@ extension Mish {
   }
 
   /// f on eight lanes.
-  @inlinable @inline(__always)
+  @inlinable
   func doubleValueLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     let e = DoubleLanes.exponentials(x.replacing(with: -x, where: x .> SIMD8<Double>(repeating: 0)))
       .exp

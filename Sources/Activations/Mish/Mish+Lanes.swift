@@ -46,14 +46,14 @@ extension Mish {
   }
 
   /// f on eight `Float` lanes through `Double`.
-  @inlinable @inline(__always)
+  @inlinable
   func floatValueLanes(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let (wide, e) = Self.widened(x)
     return FloatThroughDouble.narrow(Self.valueLanes(wide, e: e))
   }
 
   /// f' on eight `Float` lanes through `Double`.
-  @inlinable @inline(__always)
+  @inlinable
   func floatDerivativeLanes(_ x: SIMD8<Float>, series: [SIMD8<Double>]) -> SIMD8<Float> {
     let (wide, e) = Self.widened(x)
     return FloatThroughDouble.narrow(Self.slopeLanes(wide, e: e, series: series))
@@ -62,7 +62,7 @@ extension Mish {
   /// x in `Double` and e = e^-|x|, through `expNonPositive` (which stops at e^-700: below
   /// -745, where the scalar function's e is 0, `slopeLanes` returns 0; the values there, and
   /// the slopes between, round to -0 in `Float`, as the scalar function's do).
-  @inlinable @inline(__always)
+  @inlinable
   static func widened(_ x: SIMD8<Float>) -> (SIMD8<Double>, SIMD8<Double>) {
     let wide = FloatThroughDouble.widen(x)
     let negative = wide.replacing(with: -wide, where: wide .> SIMD8<Double>(repeating: 0))
@@ -77,7 +77,7 @@ extension Mish {
 
   /// x (1 + 2e) / (1 + 2e + 2e²) for x ≥ 0, x n / (n + 2), n = e(e + 2), below; +∞ at +∞ and
   /// 0 at -∞.
-  @inlinable @inline(__always)
+  @inlinable
   static func valueLanes(_ x: SIMD8<Double>, e: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     let one = V(repeating: 1)
@@ -93,7 +93,7 @@ extension Mish {
   /// f' from the scalar function's forms: (1 + 2e) / d + 4 x e² (1 + e) / d², d = 1 + 2e + 2e²,
   /// for x ≥ 0; e ((4 + 4x) + e(6 + 4x) + e²(4 + e)) / (n + 2)², n = e(e + 2), below; the root
   /// series in t = x - x₀ for |t| < 1.1; 1 at +∞, 0 below -745 (-∞ included).
-  @inlinable @inline(__always)
+  @inlinable
   static func slopeLanes(_ x: SIMD8<Double>, e: SIMD8<Double>, series: [SIMD8<Double>])
     -> SIMD8<Double>
   {

@@ -41,7 +41,7 @@ extension SiLU {
   }
 
   /// SiLU on sixteen lanes.
-  @inlinable @inline(__always)
+  @inlinable
   func valueLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     typealias V = SIMD16<Float>
     let magnitude = x.replacing(with: -x, where: x .< V(repeating: 0))
@@ -56,7 +56,7 @@ extension SiLU {
 
   /// SiLU' on eight `Float` lanes through `Double`; `series` holds the root-series
   /// coefficients, highest degree first. 1 at +∞, 0 at -∞.
-  @inlinable @inline(__always)
+  @inlinable
   static func derivativeLanes(_ x: SIMD8<Float>, series: [SIMD8<Double>]) -> SIMD8<Float> {
     typealias V = SIMD8<Double>
     let wide = FloatThroughDouble.widen(x)
