@@ -73,6 +73,7 @@ struct BatchedActivationTests {
   /// of the scalar `Double` function (`DoubleLanesTests` measures them against `Float80`).
   static let doubleLanes: Set<String> = [
     "Sigmoid", "Tanh", "ELU", "SELU", "Softplus", "LogSigmoid", "CELU", "SiLU", "Mish",
+    "Tanhshrink",
   ]
 
   /// Same bits, or when `ulps`, within 3 ULP of `reference` (same sign): SiLU's product

@@ -58,7 +58,7 @@ struct DoubleLanesTests {
   /// The activations with `Double` lanes: one test case each, so that the cores share them.
   static let activations: [any Activation] = [
     Sigmoid(), Tanh(), ELU(), ELU(alpha: 0.5), SELU(), Softplus(), Softplus(beta: 0.5),
-    Softplus(beta: 4), LogSigmoid(), CELU(), CELU(alpha: 0.25), SiLU(), Mish(),
+    Softplus(beta: 4), LogSigmoid(), CELU(), CELU(alpha: 0.25), SiLU(), Mish(), Tanhshrink(),
   ]
 
   @Test(arguments: activations)

@@ -31,12 +31,11 @@ extension CELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on eight lanes: x and 1 for x > 0, α (e^(x/α) - 1) and e^(x/α) elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
     typealias V = SIMD8<Double>
-    let positive = x .> V(repeating: 0)
-    let a = V(repeating: alpha)
-    let (e, m) = DoubleLanes.exponentials(x.replacing(with: 0, where: positive) / a)
-    return ((a * m).replacing(with: x, where: positive), e.replacing(with: 1, where: positive))
+    let t = x.replacing(with: 0, where: x .> V(repeating: 0)) / V(repeating: alpha)
+    return DoubleLanes.eluFamily(
+      x, exponent: t, positiveScale: 1, valueScale: alpha, slopeScale: 1)
   }
 }

@@ -31,7 +31,7 @@ extension CELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on eight lanes.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>) {
     FloatThroughDouble.exponentialUnit(
       x, slope: 1, scale: alpha, divisor: alpha, derivativeScale: 1)

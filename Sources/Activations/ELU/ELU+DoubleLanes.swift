@@ -31,14 +31,10 @@ extension ELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on eight lanes: x and 1 for x > 0, α (e^x - 1) and α e^x elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
-    typealias V = SIMD8<Double>
-    let positive = x .> V(repeating: 0)
-    let (e, m) = DoubleLanes.exponentials(x.replacing(with: 0, where: positive))
-    let a = V(repeating: alpha)
-    return (
-      (a * m).replacing(with: x, where: positive), (a * e).replacing(with: 1, where: positive)
-    )
+    let t = x.replacing(with: 0, where: x .> SIMD8<Double>(repeating: 0))
+    return DoubleLanes.eluFamily(
+      x, exponent: t, positiveScale: 1, valueScale: alpha, slopeScale: alpha)
   }
 }

@@ -32,14 +32,10 @@ extension ELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on sixteen lanes: x and 1 for x > 0, α (e^x - 1) and α e^x elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
-    typealias V = SIMD16<Float>
-    let positive = x .> V(repeating: 0)
-    let (e, m) = FloatLanes.exponentials(x.replacing(with: 0, where: positive))
-    let a = V(repeating: Float(alpha))
-    return (
-      (a * m).replacing(with: x, where: positive), (a * e).replacing(with: 1, where: positive)
-    )
+    let t = x.replacing(with: 0, where: x .> SIMD16<Float>(repeating: 0))
+    let a = Float(alpha)
+    return FloatLanes.eluFamily(x, exponent: t, positiveScale: 1, valueScale: a, slopeScale: a)
   }
 }

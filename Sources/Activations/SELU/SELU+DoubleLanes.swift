@@ -31,16 +31,11 @@ extension SELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on eight lanes: λx and λ for x > 0, λα (e^x - 1) and λα e^x elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
-    typealias V = SIMD8<Double>
-    let positive = x .> V(repeating: 0)
-    let (e, m) = DoubleLanes.exponentials(x.replacing(with: 0, where: positive))
-    let lambda = V(repeating: Self.scale)
-    let a = V(repeating: Self.scaledAlpha)
-    return (
-      (a * m).replacing(with: lambda * x, where: positive),
-      (a * e).replacing(with: lambda, where: positive)
-    )
+    let t = x.replacing(with: 0, where: x .> SIMD8<Double>(repeating: 0))
+    return DoubleLanes.eluFamily(
+      x, exponent: t, positiveScale: Self.scale, valueScale: Self.scaledAlpha,
+      slopeScale: Self.scaledAlpha)
   }
 }

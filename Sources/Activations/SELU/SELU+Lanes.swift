@@ -32,16 +32,11 @@ extension SELU {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// f and f' on sixteen lanes: λx and λ for x > 0, λα (e^x - 1) and λα e^x elsewhere.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
-    typealias V = SIMD16<Float>
-    let positive = x .> V(repeating: 0)
-    let (e, m) = FloatLanes.exponentials(x.replacing(with: 0, where: positive))
-    let lambda = V(repeating: Float(Self.scale))
-    let a = V(repeating: Float(Self.scaledAlpha))
-    return (
-      (a * m).replacing(with: lambda * x, where: positive),
-      (a * e).replacing(with: lambda, where: positive)
-    )
+    let t = x.replacing(with: 0, where: x .> SIMD16<Float>(repeating: 0))
+    let a = Float(Self.scaledAlpha)
+    return FloatLanes.eluFamily(
+      x, exponent: t, positiveScale: Float(Self.scale), valueScale: a, slopeScale: a)
   }
 }

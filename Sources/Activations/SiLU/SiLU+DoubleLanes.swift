@@ -39,7 +39,7 @@ extension SiLU {
   }
 
   /// SiLU on eight lanes.
-  @inlinable
+  @inlinable @inline(__always)
   func valueLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     let (e, d, error) = DoubleLanes.logisticParts(x)
     var result = x * DoubleLanes.logistic(x, e: e, d: d, error: error)
@@ -50,7 +50,7 @@ extension SiLU {
   }
 
   /// SiLU' on eight lanes; `series` holds the root-series coefficients, highest degree first.
-  @inlinable
+  @inlinable @inline(__always)
   func derivativeLanes(_ x: SIMD8<Double>, series: [SIMD8<Double>]) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     let one = V(repeating: 1)

@@ -26,7 +26,7 @@ extension Sigmoid {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// σ on eight `Double` lanes: 1 / (1 + e) for x ≥ 0, e / (1 + e) below, e = e^-|x|.
-  @inlinable
+  @inlinable @inline(__always)
   func valueLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     let e = DoubleLanes.exponentials(Self.negativeMagnitude(x)).exp
     let (d, error) = Self.onePlus(e)
@@ -34,7 +34,7 @@ extension Sigmoid {
   }
 
   /// σ' on eight `Double` lanes: e / (1 + e)², e = e^-|x|.
-  @inlinable
+  @inlinable @inline(__always)
   func derivativeLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     let e = DoubleLanes.exponentials(Self.negativeMagnitude(x)).exp
     let (d, error) = Self.onePlus(e)
@@ -42,7 +42,7 @@ extension Sigmoid {
   }
 
   /// σ and σ' on eight `Double` lanes sharing one e^-|x|.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
     let e = DoubleLanes.exponentials(Self.negativeMagnitude(x)).exp
     let (d, error) = Self.onePlus(e)
@@ -50,7 +50,7 @@ extension Sigmoid {
   }
 
   /// d = 1 + e rounded, and its rounding error (1 - d) + e, exact since 1 ≥ e (Fast2Sum).
-  @inlinable
+  @inlinable @inline(__always)
   static func onePlus(_ e: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
     let one = SIMD8<Double>(repeating: 1)
     let d = one + e
@@ -59,7 +59,7 @@ extension Sigmoid {
 
   /// n / (d + error) as (n / d)(1 - error / d), with 1 / d ≈ 1.5 - d / 2 (within 12% on
   /// [1, 2], plenty for a term below 2^-53): the rounding of 1 + e no longer adds half an ULP.
-  @inlinable
+  @inlinable @inline(__always)
   static func sigmoid(
     _ x: SIMD8<Double>, _ e: SIMD8<Double>, _ d: SIMD8<Double>, _ error: SIMD8<Double>
   ) -> SIMD8<Double> {
@@ -70,7 +70,7 @@ extension Sigmoid {
   }
 
   /// e / (d + error)² as (e / d²)(1 - 2 error / d), with 2 / d ≈ 3 - d.
-  @inlinable
+  @inlinable @inline(__always)
   static func slope(_ e: SIMD8<Double>, _ d: SIMD8<Double>, _ error: SIMD8<Double>)
     -> SIMD8<Double>
   {
@@ -79,7 +79,7 @@ extension Sigmoid {
   }
 
   /// -|x|, by setting the sign bit (NaN stays NaN).
-  @inlinable
+  @inlinable @inline(__always)
   static func negativeMagnitude(_ x: SIMD8<Double>) -> SIMD8<Double> {
     let bits =
       unsafeBitCast(x, to: SIMD8<UInt64>.self) | SIMD8<UInt64>(repeating: 0x8000_0000_0000_0000)

@@ -25,7 +25,7 @@ extension Sigmoid {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// σ on sixteen lanes: 1 / (1 + e) for x ≥ 0, e / (1 + e) below, e = e^-|x|.
-  @inlinable
+  @inlinable @inline(__always)
   func valueLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     let e = FloatLanes.exp(Self.negativeMagnitude(x))
     let (d, error) = Self.onePlus(e)
@@ -33,7 +33,7 @@ extension Sigmoid {
   }
 
   /// σ' on sixteen lanes: e / (1 + e)², e = e^-|x|.
-  @inlinable
+  @inlinable @inline(__always)
   func derivativeLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     let e = FloatLanes.exp(Self.negativeMagnitude(x))
     let (d, error) = Self.onePlus(e)
@@ -41,7 +41,7 @@ extension Sigmoid {
   }
 
   /// σ and σ' on sixteen lanes sharing one e^-|x|.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
     let e = FloatLanes.exp(Self.negativeMagnitude(x))
     let (d, error) = Self.onePlus(e)
@@ -49,7 +49,7 @@ extension Sigmoid {
   }
 
   /// d = 1 + e rounded, and its rounding error (1 - d) + e, exact since 1 ≥ e (Fast2Sum).
-  @inlinable
+  @inlinable @inline(__always)
   static func onePlus(_ e: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
     let one = SIMD16<Float>(repeating: 1)
     let d = one + e
@@ -58,7 +58,7 @@ extension Sigmoid {
 
   /// n / (d + error) as (n / d)(1 - error / d), with 1 / d ≈ 1.5 - d / 2 (within 12% on
   /// [1, 2], plenty for a term below 2^-24): the rounding of 1 + e no longer adds half an ULP.
-  @inlinable
+  @inlinable @inline(__always)
   static func sigmoid(
     _ x: SIMD16<Float>, _ e: SIMD16<Float>, _ d: SIMD16<Float>, _ error: SIMD16<Float>
   ) -> SIMD16<Float> {
@@ -69,7 +69,7 @@ extension Sigmoid {
   }
 
   /// e / (d + error)² as (e / d²)(1 - 2 error / d), with 2 / d ≈ 3 - d.
-  @inlinable
+  @inlinable @inline(__always)
   static func slope(_ e: SIMD16<Float>, _ d: SIMD16<Float>, _ error: SIMD16<Float>)
     -> SIMD16<Float>
   {
@@ -78,7 +78,7 @@ extension Sigmoid {
   }
 
   /// -|x|, by setting the sign bit (NaN stays NaN).
-  @inlinable
+  @inlinable @inline(__always)
   static func negativeMagnitude(_ x: SIMD16<Float>) -> SIMD16<Float> {
     let bits = unsafeBitCast(x, to: SIMD16<UInt32>.self) | SIMD16<UInt32>(repeating: 0x8000_0000)
     return unsafeBitCast(bits, to: SIMD16<Float>.self)

@@ -26,20 +26,20 @@ extension Tanh {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// tanh on eight `Double` lanes: -m / (2 + m) with m = e^-2|x| - 1, the sign of x put back.
-  @inlinable
+  @inlinable @inline(__always)
   func valueLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     Self.signed(
       Self.magnitude(DoubleLanes.exponentials(Self.doubledNegativeMagnitude(x)).expm1), like: x)
   }
 
   /// tanh' = 4e / (1 + e)² on eight `Double` lanes, e = e^-2|x|.
-  @inlinable
+  @inlinable @inline(__always)
   func derivativeLanes(_ x: SIMD8<Double>) -> SIMD8<Double> {
     Self.slope(DoubleLanes.exponentials(Self.doubledNegativeMagnitude(x)).exp)
   }
 
   /// tanh and tanh' on eight `Double` lanes sharing one range reduction.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD8<Double>) -> (SIMD8<Double>, SIMD8<Double>) {
     let (e, m) = DoubleLanes.exponentials(Self.doubledNegativeMagnitude(x))
     return (Self.signed(Self.magnitude(m), like: x), Self.slope(e))
@@ -47,7 +47,7 @@ extension Tanh {
 
   /// -m / (2 + m), with the rounding error of s = 2 + m, (2 - s) + m (exact: Fast2Sum, as
   /// 2 ≥ |m|), taken out as a factor 1 - error / s, 1 / s ≈ 1.5 - s / 2 (12% is plenty).
-  @inlinable
+  @inlinable @inline(__always)
   static func magnitude(_ m: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     let two = V(repeating: 2)
@@ -58,7 +58,7 @@ extension Tanh {
 
   /// 4e / (1 + e)², with the rounding error of d = 1 + e taken out as 1 - 2 error / d,
   /// 2 / d ≈ 3 - d.
-  @inlinable
+  @inlinable @inline(__always)
   static func slope(_ e: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     let one = V(repeating: 1)
@@ -68,7 +68,7 @@ extension Tanh {
   }
 
   /// -2|x|, by setting the sign bit (NaN stays NaN; doubling is exact).
-  @inlinable
+  @inlinable @inline(__always)
   static func doubledNegativeMagnitude(_ x: SIMD8<Double>) -> SIMD8<Double> {
     let bits =
       unsafeBitCast(x, to: SIMD8<UInt64>.self) | SIMD8<UInt64>(repeating: 0x8000_0000_0000_0000)
@@ -77,7 +77,7 @@ extension Tanh {
   }
 
   /// |t| with the sign bit of x, so tanh(-0) = -0.
-  @inlinable
+  @inlinable @inline(__always)
   static func signed(_ t: SIMD8<Double>, like x: SIMD8<Double>) -> SIMD8<Double> {
     typealias U = SIMD8<UInt64>
     let sign = U(repeating: 0x8000_0000_0000_0000)

@@ -28,19 +28,19 @@ extension Tanh {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: pairLanes) }
 
   /// tanh on sixteen lanes: -m / (2 + m) with m = e^-2|x| - 1, the sign of x put back.
-  @inlinable
+  @inlinable @inline(__always)
   func valueLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     Self.signed(Self.magnitude(FloatLanes.expm1(Self.doubledNegativeMagnitude(x))), like: x)
   }
 
   /// tanh' = 4e / (1 + e)² on sixteen lanes, e = e^-2|x|.
-  @inlinable
+  @inlinable @inline(__always)
   func derivativeLanes(_ x: SIMD16<Float>) -> SIMD16<Float> {
     Self.slope(FloatLanes.exp(Self.doubledNegativeMagnitude(x)))
   }
 
   /// tanh and tanh' on sixteen lanes sharing one range reduction.
-  @inlinable
+  @inlinable @inline(__always)
   func pairLanes(_ x: SIMD16<Float>) -> (SIMD16<Float>, SIMD16<Float>) {
     let (e, m) = FloatLanes.exponentials(Self.doubledNegativeMagnitude(x))
     return (Self.signed(Self.magnitude(m), like: x), Self.slope(e))
@@ -48,7 +48,7 @@ extension Tanh {
 
   /// -m / (2 + m), with the rounding error of s = 2 + m, (2 - s) + m (exact: Fast2Sum, as
   /// 2 ≥ |m|), taken out as a factor 1 - error / s, 1 / s ≈ 1.5 - s / 2 (12% is plenty).
-  @inlinable
+  @inlinable @inline(__always)
   static func magnitude(_ m: SIMD16<Float>) -> SIMD16<Float> {
     typealias V = SIMD16<Float>
     let two = V(repeating: 2)
@@ -59,7 +59,7 @@ extension Tanh {
 
   /// 4e / (1 + e)², with the rounding error of d = 1 + e taken out as 1 - 2 error / d,
   /// 2 / d ≈ 3 - d.
-  @inlinable
+  @inlinable @inline(__always)
   static func slope(_ e: SIMD16<Float>) -> SIMD16<Float> {
     typealias V = SIMD16<Float>
     let one = V(repeating: 1)
@@ -69,7 +69,7 @@ extension Tanh {
   }
 
   /// -2|x|, by setting the sign bit (NaN stays NaN; doubling is exact).
-  @inlinable
+  @inlinable @inline(__always)
   static func doubledNegativeMagnitude(_ x: SIMD16<Float>) -> SIMD16<Float> {
     let bits = unsafeBitCast(x, to: SIMD16<UInt32>.self) | SIMD16<UInt32>(repeating: 0x8000_0000)
     let negative = unsafeBitCast(bits, to: SIMD16<Float>.self)
@@ -77,7 +77,7 @@ extension Tanh {
   }
 
   /// |t| with the sign bit of x, so tanh(-0) = -0.
-  @inlinable
+  @inlinable @inline(__always)
   static func signed(_ t: SIMD16<Float>, like x: SIMD16<Float>) -> SIMD16<Float> {
     typealias U = SIMD16<UInt32>
     let sign = U(repeating: 0x8000_0000)

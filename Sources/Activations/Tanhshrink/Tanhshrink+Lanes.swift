@@ -1,13 +1,12 @@
 import LayerCore
 
-// Tanhshrink over `Float` buffers on eight lanes at a time through `Double`, rounded once. For
-// |x| < 1, the scalar function's continued fraction q = x² / (3 + x² / (5 + …)), truncated
-// after 13 (the dropped tail changes f by less than 1e-11 relative there), is evaluated
-// forwards as its convergent A / B (A_n = (2n + 1) A_(n-1) + x² A_(n-2), the same for B, from
-// A = 0, 1 and B = 1, 0): every term is positive, nothing cancels, and the divisions become
-// one. Then f = x A / (A + B) and f' = (x B / (A + B))². For |x| ≥ 1, f = x - tanh x (which
-// loses under 2 bits of `Double` there, far below a `Float` ULP) and f' = tanh² x, with
-// tanh |x| = (1 - e) / (1 + e), e = e^-2|x| from `FloatThroughDouble.expNonPositive`.
+// Tanhshrink over `Float` buffers on eight lanes at a time through `Double`, rounded once
+// (within 1 ULP of the `Double` function rounded to `Float`). The stable form is shared with
+// the `Double` lanes (`parts`): near 0, where x - tanh x ≈ x³/3 cancels, an odd polynomial,
+// x - tanh x = x³ P(x²) for |x| < 1, P fitted in relative error (Scripts/tanhshrink_polynomial.py;
+// here degree 9, 4e-11 relative). For |x| ≥ 1, x - tanh x = (|x| - 1) + r with
+// r = 1 - tanh |x| = 2e / (1 + e), e = e^-2|x|: both terms are non-negative, so nothing
+// cancels (|x| - 1 is exact up to 2), and f' = tanh² x = (1 - r)².
 
 extension Tanhshrink {
   /// f over `Float`, eight lanes at a time through `Double`.
@@ -38,37 +37,59 @@ extension Tanhshrink {
   ) { lanewise(x, values: values, derivatives: derivatives, pairs: Self.floatLanes) }
 
   /// f and f' on eight `Float` lanes through `Double`.
-  @inlinable
+  @inlinable @inline(__always)
   static func floatLanes(_ x: SIMD8<Float>) -> (SIMD8<Float>, SIMD8<Float>) {
     typealias V = SIMD8<Double>
     let wide = FloatThroughDouble.widen(x)
-    let magnitude = wide.replacing(with: -wide, where: wide .< V(repeating: 0))
+    let magnitude = Self.magnitude(wide)
+    let s = wide * wide
+    var p = s * V(repeating: -1.6335855680679818e-05) + V(repeating: 1.2232257875297072e-04)
+    p = p * s + V(repeating: -4.769073060245553e-04)
+    p = p * s + V(repeating: 1.383785042952e-03)
+    p = p * s + V(repeating: -3.562440435449961e-03)
+    p = p * s + V(repeating: 8.85559004363359e-03)
+    p = p * s + V(repeating: -2.1868337515669294e-02)
+    p = p * s + V(repeating: 5.396816478557885e-02)
+    p = p * s + V(repeating: -1.3333333062173158e-01)
+    p = p * s + V(repeating: 3.333333333195698e-01)
     let e = FloatThroughDouble.expNonPositive(V(repeating: -2) * magnitude)
-    let one = V(repeating: 1)
-    let (value, slope) = lanes(wide, magnitude: magnitude, tanhMagnitude: (one - e) / (one + e))
+    let (value, slope) = parts(wide, magnitude: magnitude, square: s, polynomial: p, e: e)
     return (FloatThroughDouble.narrow(value), FloatThroughDouble.narrow(slope))
   }
 
-  /// f and f' on eight lanes, given |x| and tanh |x| (used where |x| ≥ 1 or not finite).
-  @inlinable
-  static func lanes(
-    _ x: SIMD8<Double>, magnitude: SIMD8<Double>, tanhMagnitude: SIMD8<Double>
+  /// f and f' on eight lanes from |x|, s = x², P(s) and e = e^-2|x|: x s P(s) and its tanh
+  /// x - x s P(s) where |x| < 1, (|x| - 1) + r with the sign of x and (1 - r)² beyond, r = 2e /
+  /// (1 + e) with the rounding error of d = 1 + e taken out (Fast2Sum, 1 / d ≈ 1.5 - d / 2).
+  /// NaN gives NaN, ±∞ gives ±∞ and 1.
+  @inlinable @inline(__always)
+  static func parts(
+    _ x: SIMD8<Double>, magnitude: SIMD8<Double>, square s: SIMD8<Double>,
+    polynomial p: SIMD8<Double>, e: SIMD8<Double>
   ) -> (SIMD8<Double>, SIMD8<Double>) {
     typealias V = SIMD8<Double>
-    let square = x * x
-    var (a, aBefore) = (V(repeating: 0), V(repeating: 1))
-    var (b, bBefore) = (V(repeating: 1), V(repeating: 0))
-    for k in stride(from: 3, through: 13, by: 2) {
-      let odd = V(repeating: Double(k))
-      (a, aBefore) = (odd * a + square * aBefore, a)
-      (b, bBefore) = (odd * b + square * bBefore, b)
-    }
-    let sum = a + b
-    let tanhSmall = x * b / sum
-    let small = magnitude .< V(repeating: 1)
-    let tanh = tanhMagnitude.replacing(with: -tanhMagnitude, where: x .< V(repeating: 0))
-    let value = (x - tanh).replacing(with: x * a / sum, where: small)
-    let slope = (tanh * tanh).replacing(with: tanhSmall * tanhSmall, where: small)
-    return (value, slope)
+    let one = V(repeating: 1)
+    let small = x * (s * p)
+    let d = one + e
+    let q = (e + e) / d
+    let r = q - q * (((one - d) + e) * (V(repeating: 1.5) - V(repeating: 0.5) * d))
+    let isSmall = magnitude .< one
+    let value = signed((magnitude - one) + r, like: x).replacing(with: small, where: isSmall)
+    let tanh = (one - r).replacing(with: x - small, where: isSmall)
+    return (value, tanh * tanh)
+  }
+
+  /// |x|, by clearing the sign bit.
+  @inlinable @inline(__always)
+  static func magnitude(_ x: SIMD8<Double>) -> SIMD8<Double> {
+    let bits = unsafeBitCast(x, to: SIMD8<UInt64>.self) & SIMD8<UInt64>(repeating: ~(1 << 63))
+    return unsafeBitCast(bits, to: SIMD8<Double>.self)
+  }
+
+  /// t ≥ 0 with the sign bit of x.
+  @inlinable @inline(__always)
+  static func signed(_ t: SIMD8<Double>, like x: SIMD8<Double>) -> SIMD8<Double> {
+    typealias U = SIMD8<UInt64>
+    let sign = unsafeBitCast(x, to: U.self) & U(repeating: 1 << 63)
+    return unsafeBitCast(unsafeBitCast(t, to: U.self) | sign, to: SIMD8<Double>.self)
   }
 }

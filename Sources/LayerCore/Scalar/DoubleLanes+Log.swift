@@ -4,7 +4,7 @@ extension DoubleLanes {
   /// Subnormal inputs are scaled by 2^54 first; then ``logCore(_:correction:exponentOffset:)``.
   /// log(0) is -∞, a negative input or NaN gives NaN, +∞ gives +∞. Measured against the
   /// `Float80` function: within 1 ULP (`LogLanesTests`).
-  @inlinable
+  @inlinable @inline(__always)
   public static func log(_ x: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     let subnormal = x .< V(repeating: .leastNormalMagnitude)
@@ -19,7 +19,7 @@ extension DoubleLanes {
   /// negligible beyond), enters as the first-order correction (x - (u - 1)) / u of log u. Then
   /// ``logCore(_:correction:exponentOffset:)``. log1p(-1) is -∞, below -1 or NaN gives NaN,
   /// +∞ gives +∞.
-  @inlinable
+  @inlinable @inline(__always)
   public static func log1p(_ x: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     let one = V(repeating: 1)
@@ -33,7 +33,7 @@ extension DoubleLanes {
   /// by error · r, r = r₀(2 - d r₀) one Newton step from r₀ = 1.5 - d / 2: r₀ is within e / 2
   /// relative of 1 / d, r within e² / 4, so the correction (below 2^-53 absolute, and below e)
   /// is off by less than a hundredth of the result's ULP.
-  @inlinable
+  @inlinable @inline(__always)
   public static func logOnePlus(rounded d: SIMD8<Double>, error: SIMD8<Double>) -> SIMD8<Double> {
     typealias V = SIMD8<Double>
     let r0 = V(repeating: 1.5) - V(repeating: 0.5) * d
@@ -46,7 +46,7 @@ extension DoubleLanes {
   /// split in the bits, f = m - 1 exactly, s = f / (2 + f), log(1 + f) = f - f²/2 + s (f²/2 + R)
   /// with R(s²) the degree-7 polynomial Lg1…Lg7 of fdlibm (error below 2^-58.45), and
   /// k ln 2 added with fdlibm's ln 2 split (k · ln2HI exact).
-  @inlinable
+  @inlinable @inline(__always)
   public static func logCore(
     _ u: SIMD8<Double>, correction: SIMD8<Double>, exponentOffset: SIMD8<Double>
   ) -> SIMD8<Double> {
@@ -81,7 +81,7 @@ extension DoubleLanes {
 
   /// The special lanes of a logarithm of `u`: 0 gives -∞, below 0 or NaN gives NaN, +∞ gives
   /// +∞; the others keep `core`.
-  @inlinable
+  @inlinable @inline(__always)
   static func finishLog(_ u: SIMD8<Double>, _ core: SIMD8<Double>) -> SIMD8<Double> {
     let zero = SIMD8<Double>(repeating: 0)
     return core.replacing(with: -.infinity, where: u .== zero)

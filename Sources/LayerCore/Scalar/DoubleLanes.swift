@@ -14,7 +14,7 @@ public enum DoubleLanes {
   ///
   /// Inputs are clamped to [-746, 710]: e^x is +∞ above 709.78 and 0 below -745.13. NaN gives
   /// NaN, +∞ gives +∞, -∞ gives 0 and -1.
-  @inlinable
+  @inlinable @inline(__always)
   public static func exponentials(_ x: SIMD8<Double>) -> (exp: SIMD8<Double>, expm1: SIMD8<Double>)
   {
     typealias V = SIMD8<Double>

@@ -4,7 +4,7 @@ extension FloatLanes {
   /// Subnormal inputs are scaled by 2^23 first; then ``logCore(_:correction:exponentOffset:)``. log(0) is -∞,
   /// a negative input or NaN gives NaN, +∞ gives +∞. Measured against the `Double` function
   /// rounded to `Float`: within 1 ULP (`LogLanesTests`).
-  @inlinable
+  @inlinable @inline(__always)
   public static func log(_ x: SIMD16<Float>) -> SIMD16<Float> {
     typealias V = SIMD16<Float>
     let subnormal = x .< V(repeating: .leastNormalMagnitude)
@@ -20,7 +20,7 @@ extension FloatLanes {
   /// negligible beyond), enters as the first-order correction (x - (u - 1)) / u of log u. Then
   /// ``logCore(_:correction:exponentOffset:)``. log1p(-1) is -∞, below -1 or NaN gives NaN,
   /// +∞ gives +∞. Measured against the `Double` function rounded to `Float`: within 1 ULP.
-  @inlinable
+  @inlinable @inline(__always)
   public static func log1p(_ x: SIMD16<Float>) -> SIMD16<Float> {
     typealias V = SIMD16<Float>
     let one = V(repeating: 1)
@@ -35,7 +35,7 @@ extension FloatLanes {
   /// by error · r, r = r₀(2 - d r₀) one Newton step from r₀ = 1.5 - d / 2: r₀ is within e / 2
   /// relative of 1 / d, r within e² / 4, so the correction (below 2^-24 absolute, and below e)
   /// is off by less than a hundredth of the result's ULP.
-  @inlinable
+  @inlinable @inline(__always)
   public static func logOnePlus(rounded d: SIMD16<Float>, error: SIMD16<Float>) -> SIMD16<Float> {
     typealias V = SIMD16<Float>
     let r0 = V(repeating: 1.5) - V(repeating: 0.5) * d
@@ -49,7 +49,7 @@ extension FloatLanes {
   /// split), f = m - 1 exactly, log(1 + f) = f - f²/2 + f³ P(f) with the degree-8 P of Cephes
   /// `logf.c` (S. L. Moshier, relative error about 2^-24 on the interval), and k ln 2 added
   /// with ln 2 split Cody–Waite style (0.693359375 and -2.12194440e-4).
-  @inlinable
+  @inlinable @inline(__always)
   public static func logCore(
     _ u: SIMD16<Float>, correction: SIMD16<Float>, exponentOffset: SIMD16<Float>
   ) -> SIMD16<Float> {
@@ -78,7 +78,7 @@ extension FloatLanes {
 
   /// The special lanes of a logarithm of `u`: 0 gives -∞, below 0 or NaN gives NaN, +∞ gives
   /// +∞; the others keep `core`.
-  @inlinable
+  @inlinable @inline(__always)
   static func finishLog(_ u: SIMD16<Float>, _ core: SIMD16<Float>) -> SIMD16<Float> {
     let zero = SIMD16<Float>(repeating: 0)
     return core.replacing(with: -.infinity, where: u .== zero)

@@ -18,7 +18,7 @@ public enum FloatLanes {
   /// Inputs are clamped to [-104, 89]: e^x is +∞ above 88.7228, 0 below -103.98 (under half the
   /// smallest subnormal), and e^x - 1 is -1 there. NaN gives NaN in both, +∞ gives +∞ and -∞
   /// gives 0 and -1. Measured against the `Double` function rounded to `Float`: within 1 ULP.
-  @inlinable
+  @inlinable @inline(__always)
   public static func exponentials(_ x: SIMD16<Float>) -> (exp: SIMD16<Float>, expm1: SIMD16<Float>)
   {
     typealias V = SIMD16<Float>
@@ -52,10 +52,10 @@ public enum FloatLanes {
   }
 
   /// e^x on sixteen lanes; see ``exponentials(_:)``.
-  @inlinable
+  @inlinable @inline(__always)
   public static func exp(_ x: SIMD16<Float>) -> SIMD16<Float> { exponentials(x).exp }
 
   /// e^x - 1 on sixteen lanes, accurate near 0; see ``exponentials(_:)``.
-  @inlinable
+  @inlinable @inline(__always)
   public static func expm1(_ x: SIMD16<Float>) -> SIMD16<Float> { exponentials(x).expm1 }
 }
