@@ -10,7 +10,8 @@ import LayerCore
 /// ```
 ///
 /// `swift test` and `layerkit check` both use it with its defaults, so they share the layer
-/// strategy (``Strategy/standard``).
+/// strategy (``Strategy/standard``). The checks of the components run concurrently, one per
+/// core; the report lists them in the registry's order.
 public struct RegistryChecker: Sendable {
   /// The checker of the activations.
   public var activations: ActivationChecker
@@ -33,15 +34,16 @@ public struct RegistryChecker: Sendable {
   public func check(_ registry: Registry, scalars: [ScalarKind] = ScalarKind.allCases)
     -> RegistryReport
   {
-    var rows: [RegistryReport.Row] = []
-    for component in registry.components {
-      for scalar in scalars {
-        switch component {
-        case .activation(let activation):
-          rows.append(.activation(activations.checkAllVariants(activation, as: scalar)))
-        case .layer(let blueprint):
-          rows.append(.layer(layers.check(blueprint, as: scalar)))
-        }
+    // Each component and scalar type is an independent check (each seeds its own random
+    // source), so they run on all cores; the rows keep the registry's order.
+    let jobs = registry.components.flatMap { component in scalars.map { (component, $0) } }
+    let (activations, layers) = (self.activations, self.layers)
+    let rows = concurrentMap(jobs) { component, scalar -> RegistryReport.Row in
+      switch component {
+      case .activation(let activation):
+        .activation(activations.checkAllVariants(activation, as: scalar))
+      case .layer(let blueprint):
+        .layer(layers.check(blueprint, as: scalar))
       }
     }
     var problems: [Problem] = []
