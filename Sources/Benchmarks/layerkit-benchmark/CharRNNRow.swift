@@ -14,24 +14,12 @@ func charRNNBenchmark(numpy runNumpy: Bool, numpyStride: Int) throws {
   let loss = SoftmaxCrossEntropy()
   let layers: [any Layer<Double>] = [setup.rnn]
   let count = setup.rnn.parameters.scalarCount
-  var full: NetworkReport?
-  var fullTime = Double.infinity
-  for _ in 0..<3 {
-    let t = seconds {
-      full = NetworkChecker().check(
-        layers: layers, loss: loss, input: setup.input, target: setup.target)
-    }
-    fullTime = min(fullTime, t)
-  }
-  var directional: NetworkReport?
-  var directionalTime = Double.infinity
-  for _ in 0..<5 {
-    let t = seconds {
-      directional = NetworkChecker(strategy: .directional(count: 2)).check(
-        layers: layers, loss: loss, input: setup.input, target: setup.target)
-    }
-    directionalTime = min(directionalTime, t)
-  }
+  let checks = timedChecks(
+    layers: layers, loss: loss, input: setup.input, target: setup.target)
+  let full: NetworkReport? = checks.full.report
+  let fullTime = checks.full.seconds
+  let directional: NetworkReport? = checks.directional.report
+  let directionalTime = checks.directional.seconds
   var seedErrors: SeedRelativeErrors?
   let seedTime = seconds {
     seedErrors = try? SeedRelativeErrors(layer: setup.rnn, input: setup.input, target: setup.target)

@@ -34,12 +34,6 @@ let target = try Tensor(shape: [1, 1], scalars: [1.0])
 let loss = BinaryCrossEntropy()
 let parameterCount = layers.reduce(0) { $0 + $1.parameters.scalarCount }
 
-func seconds(_ body: () -> Void) -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
 let numpyStride =
   CommandLine.arguments.firstIndex(of: "--numpy-stride").flatMap {
     CommandLine.arguments.indices.contains($0 + 1) ? Int(CommandLine.arguments[$0 + 1]) : nil
@@ -61,25 +55,12 @@ if CommandLine.arguments.contains("--profile") {
   exit(0)
 }
 
-// LayerKit, full two-sided check, best of 3.
-var full: NetworkReport?
-var fullTime = Double.infinity
-for _ in 0..<3 {
-  let t = seconds {
-    full = NetworkChecker().check(layers: layers, loss: loss, input: input, target: target)
-  }
-  fullTime = min(fullTime, t)
-}
-// LayerKit, directional mode (2 directions), best of 5.
-var directional: NetworkReport?
-var directionalTime = Double.infinity
-for _ in 0..<5 {
-  let t = seconds {
-    directional = NetworkChecker(strategy: .directional(count: 2)).check(
-      layers: layers, loss: loss, input: input, target: target)
-  }
-  directionalTime = min(directionalTime, t)
-}
+// LayerKit, full two-sided check (best of 3) and directional mode, 2 directions (best of 5).
+let checks = timedChecks(layers: layers, loss: loss, input: input, target: target)
+let full: NetworkReport? = checks.full.report
+let fullTime = checks.full.seconds
+let directional: NetworkReport? = checks.directional.report
+let directionalTime = checks.directional.seconds
 // LayerKit without the fast path (every evaluation reruns the network), on 400 entries per
 // tensor, extrapolated to all parameters.
 var plain: NetworkReport?
