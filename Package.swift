@@ -68,9 +68,11 @@ let layers: [String] = [
 ]
 
 /// Modules a layer needs beyond LayerCore: `SequentialBlueprint()`, the composition the
-/// registry checks, is built from Dense, Tanh and Dropout.
+/// registry checks, is built from Dense, Tanh and Dropout; `RNN` applies tanh through the `Tanh`
+/// activation's batched lanes.
 let layerDependencies: [String: [Target.Dependency]] = [
-  "Sequential": ["DenseLayer", "DropoutLayer", "TanhActivation"]
+  "Sequential": ["DenseLayer", "DropoutLayer", "TanhActivation"],
+  "RNN": ["TanhActivation"],
 ]
 
 let layerTargets: [Target] = layers.map { name in
