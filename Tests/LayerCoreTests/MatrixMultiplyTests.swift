@@ -1,3 +1,4 @@
+import Dispatch
 import LayerCore
 import Testing
 
@@ -153,6 +154,25 @@ struct MatrixMultiplyTests {
     #expect(f.got == f.want, "Float \(m)×\(n)×\(k) β 0.5")
     let d = Self.run(Double.self, m: m, n: n, k: k, ta: true, tb: false, beta: 0.5, integers: true)
     #expect(d.got == d.want, "Double \(m)×\(n)×\(k) β 0.5")
+  }
+
+  /// Several threads multiplying at once, each product above the parallel threshold: one owns
+  /// the spinning workers, the others fall back to Dispatch, and every caller gets its own
+  /// exact product.
+  @Test func concurrentCallersGetTheirOwnProducts() {
+    let (m, n, k) = (40, 64, 210)
+    #expect(m * n * k >= matrixMultiplyParallelThreshold)
+    let exact = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 6)
+    defer { exact.deallocate() }
+    exact.initialize(repeating: false)
+    nonisolated(unsafe) let results = exact  // each thread writes its own element
+    DispatchQueue.concurrentPerform(iterations: 6) { index in
+      let r = Self.run(
+        Float.self, m: m, n: n, k: k, ta: index % 2 == 1, tb: index % 3 == 1, beta: 1,
+        integers: true)
+      results[index] = r.got == r.want
+    }
+    #expect(Array(exact) == Array(repeating: true, count: 6))
   }
 
   @Test func floatRandomWithinRoundingBound() { checkRandom(Float.self) }

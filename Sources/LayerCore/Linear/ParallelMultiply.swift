@@ -20,6 +20,8 @@ let gemmCoreCount: Int = {
 /// ``matrixMultiplyParallelThreshold`` multiply-adds and there are several cores, on one block
 /// of rows (or of columns, when `C` is wider than tall) of `C` per core, concurrently. The
 /// blocks are disjoint and aligned to 8 rows or columns, so threads share no output tile.
+/// The parts run on ``SpinningWorkers`` (or, while another thread's product holds those, on
+/// Dispatch's threads).
 func parallelMultiply<Scalar>(
   _ o: GEMMOperands<Scalar>, _ body: @escaping @Sendable (GEMMOperands<Scalar>) -> Void
 ) {
@@ -32,11 +34,19 @@ func parallelMultiply<Scalar>(
     if work >= matrixMultiplyParallelThreshold, parts > 1 {
       let step = (extent / parts + 7) / 8 * 8
       let count = (extent + step - 1) / step
-      DispatchQueue.concurrentPerform(iterations: count) { index in
+      let part: @Sendable (Int) -> Void = { index in
         let start = index * step
         let size = min(step, extent - start)
         body(splitRows ? o.rows(start, size) : o.columns(start, size))
       }
+      #if canImport(Synchronization) && (canImport(Glibc) || canImport(Darwin))
+        if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *),
+          SpinningWorkers.shared.run(parts: count, part)
+        {
+          return
+        }
+      #endif
+      DispatchQueue.concurrentPerform(iterations: count, execute: part)
       return
     }
   #endif
