@@ -8,7 +8,8 @@
 #endif
 
 #if canImport(Synchronization) && (canImport(Glibc) || canImport(Darwin))
-  /// Persistent threads that run the parts of a parallel matrix product, one per extra core.
+  /// Persistent threads that run the parts of ``performConcurrently(parts:_:)`` (a parallel
+  /// matrix product, for instance), one per extra core.
   ///
   /// A training step issues two large products a few hundred microseconds apart. Waking a
   /// sleeping thread for each (what `DispatchQueue.concurrentPerform` does) costs tens of
@@ -23,7 +24,7 @@
   @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
   final class SpinningWorkers: @unchecked Sendable {
     /// One worker per core beyond the caller's, started on first use.
-    static let shared = SpinningWorkers(count: gemmCoreCount - 1)
+    static let shared = SpinningWorkers(count: concurrentCoreCount - 1)
 
     /// How long an idle worker spins before it sleeps.
     static let spinSeconds = 0.000_5
@@ -80,18 +81,22 @@
       let context = Unmanaged.passRetained(WorkerContext(pool: self, index: index)).toOpaque()
       var thread = pthread_t()
       #if canImport(Glibc)
-        _ = pthread_create(&thread, nil, { raw in
-          guard let raw else { return nil }
-          let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
-          context.pool.loop(index: context.index)
-          return nil
-        }, context)
+        _ = pthread_create(
+          &thread, nil,
+          { raw in
+            guard let raw else { return nil }
+            let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
+            context.pool.loop(index: context.index)
+            return nil
+          }, context)
       #else
-        _ = pthread_create(&thread, nil, { raw in
-          let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
-          context.pool.loop(index: context.index)
-          return nil
-        }, context)
+        _ = pthread_create(
+          &thread, nil,
+          { raw in
+            let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
+            context.pool.loop(index: context.index)
+            return nil
+          }, context)
       #endif
       pthread_detach(thread)
     }
