@@ -40,22 +40,32 @@ public struct TrainingData<Scalar: LayerScalar>: Sendable, Equatable {
   @inlinable
   func gather<C: Collection<Int>>(_ tensor: Tensor<Scalar>, _ indices: C) -> Tensor<Scalar> {
     let width = tensor.shape[1]
-    let count = indices.count * width
-    // Row by row into uninitialized storage: no zero fill, one block copy per row.
+    let rows = Array(indices)
+    let count = rows.count * width
+    // Row by row into uninitialized storage: no zero fill, one block copy per row. A large
+    // batch is split over the cores: its rows lie scattered over the data set, so the copy
+    // waits on memory, and two cores wait on twice as many rows at once.
+    let parts = count >= Self.concurrentGatherScalars ? min(concurrentCoreCount, rows.count) : 1
     let scalars = [Scalar](unsafeUninitializedCapacity: count) { out, initialized in
       tensor.scalars.withUnsafeBufferPointer { source in
-        guard let base = source.baseAddress, var target = out.baseAddress else { return }
-        for i in indices {
-          target.initialize(from: base + i * width, count: width)
-          target += width
+        guard let base = source.baseAddress, let target = out.baseAddress else { return }
+        nonisolated(unsafe) let (from, to) = (base, target)  // each part writes its own rows
+        performConcurrently(parts: parts) { part in
+          for r in (part * rows.count / parts)..<((part + 1) * rows.count / parts) {
+            (to + r * width).initialize(from: from + rows[r] * width, count: width)
+          }
         }
       }
       initialized = count
     }
     // The count is the product of the shape by construction.
-    guard let result = try? Tensor(shape: [indices.count, width], scalars: scalars) else {
-      preconditionFailure("gather: \(scalars.count) scalars for \(indices.count) rows of \(width)")
+    guard let result = try? Tensor(shape: [rows.count, width], scalars: scalars) else {
+      preconditionFailure("gather: \(scalars.count) scalars for \(rows.count) rows of \(width)")
     }
     return result
   }
+
+  /// The batch size (in scalars) from which ``rows(_:)`` copies on several cores.
+  @usableFromInline
+  static var concurrentGatherScalars: Int { 1 << 14 }
 }

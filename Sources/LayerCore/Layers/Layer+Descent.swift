@@ -68,14 +68,20 @@ extension Layer {
   }
 }
 
-/// `p[k] = p[k] - rate * g[k]` for every `k` (the two arrays have the same count).
+/// `p[k] = p[k] - rate * g[k]` for every `k` (the two arrays have the same count). A large
+/// tensor (from 2¹⁵ scalars) is split over the cores in the same halves in which
+/// `matrixMultiply` computed a large gradient, so each core mostly reads what it wrote.
 @inlinable
 public func descendInPlace<Scalar: LayerScalar>(
   _ parameters: inout [Scalar], along gradient: [Scalar], rate: Scalar
 ) {
   parameters.withUnsafeMutableBufferPointer { p in
     gradient.withUnsafeBufferPointer { g in
-      for k in p.indices { p[k] = p[k] - rate * g[k] }
+      guard let pBase = p.baseAddress, let gBase = g.baseAddress else { return }
+      nonisolated(unsafe) let (target, source) = (pBase, gBase)  // parts write disjoint ranges
+      performConcurrently(splitting: min(p.count, g.count), minimumPartSize: 1 << 14) { range in
+        for k in range { target[k] = target[k] - rate * source[k] }
+      }
     }
   }
 }

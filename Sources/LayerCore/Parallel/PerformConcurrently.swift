@@ -49,3 +49,29 @@ public func performConcurrently(parts: Int, _ body: @escaping @Sendable (Int) ->
     for part in 0..<parts { body(part) }
   #endif
 }
+
+/// Splits `0..<count` into at most ``concurrentCoreCount`` contiguous ranges of at least
+/// `minimumPartSize` elements (a multiple of `alignment` each, but the last), and runs `body`
+/// on each concurrently with ``performConcurrently(parts:_:)``; a `count` below twice the
+/// minimum runs as one range on the calling thread.
+///
+/// ```swift
+/// nonisolated(unsafe) let p = buffer.baseAddress!  // each range writes its own elements
+/// performConcurrently(splitting: buffer.count, minimumPartSize: 1 << 14) { range in
+///   for k in range { p[k] *= 2 }
+/// }
+/// ```
+public func performConcurrently(
+  splitting count: Int, minimumPartSize: Int, alignment: Int = 16,
+  _ body: @escaping @Sendable (Range<Int>) -> Void
+) {
+  let parts = min(concurrentCoreCount, count / max(1, minimumPartSize))
+  guard parts > 1 else {
+    if count > 0 { body(0..<count) }
+    return
+  }
+  let step = (count / parts + alignment - 1) / alignment * alignment
+  performConcurrently(parts: (count + step - 1) / step) { part in
+    body((part * step)..<min(count, (part + 1) * step))
+  }
+}

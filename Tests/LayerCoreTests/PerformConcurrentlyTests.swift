@@ -1,0 +1,48 @@
+import LayerCore
+import Testing
+
+/// `performConcurrently` runs every part exactly once, whatever the number of parts and cores,
+/// and the large parameter update it carries gives the serial result.
+struct PerformConcurrentlyTests {
+  /// How many times each part (or index) ran, counted by the parts themselves.
+  final class Counts: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Int>
+    init(_ count: Int) {
+      slots = .allocate(capacity: count)
+      slots.initialize(repeating: 0)
+    }
+    deinit { slots.deallocate() }
+    var array: [Int] { Array(slots) }
+  }
+
+  @Test(arguments: [0, 1, 2, 3, 7])
+  func everyPartRunsOnce(parts: Int) {
+    let counts = Counts(max(parts, 1))
+    performConcurrently(parts: parts) { part in counts.slots[part] += 1 }
+    #expect(counts.array == Array(repeating: parts == 0 ? 0 : 1, count: max(parts, 1)))
+  }
+
+  @Test(arguments: [0, 1, 100, 1 << 15, (1 << 15) + 3, 3 * (1 << 14) + 17])
+  func splittingCoversEveryIndexOnce(count: Int) {
+    let counts = Counts(max(count, 1))
+    let starts = Counts(max(count, 1))  // 1 at each range's lower bound: ranges are disjoint
+    performConcurrently(splitting: count, minimumPartSize: 1 << 14) { range in
+      for k in range { counts.slots[k] += 1 }
+      if range.lowerBound > 0 { #expect(range.lowerBound % 16 == 0) }
+      starts.slots[range.lowerBound] = 1
+    }
+    #expect(counts.array == Array(repeating: count == 0 ? 0 : 1, count: max(count, 1)))
+    let used = starts.array.reduce(0, +)
+    #expect(used == (count == 0 ? 0 : max(1, min(concurrentCoreCount, count / (1 << 14)))))
+  }
+
+  /// `descendInPlace` on a tensor large enough to be split gives `p − rate · g` exactly.
+  @Test func largeDescentMatchesTheFormula() {
+    let count = 39_200 + 5
+    var p = (0..<count).map { Float($0 % 97) * 0.25 }
+    let g = (0..<count).map { Float($0 % 13) - 6 }
+    let expected = zip(p, g).map { $0 - 0.5 * $1 }
+    descendInPlace(&p, along: g, rate: 0.5)
+    #expect(p == expected)
+  }
+}
