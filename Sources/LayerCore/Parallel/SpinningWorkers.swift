@@ -8,19 +8,23 @@
 #endif
 
 #if canImport(Synchronization) && (canImport(Glibc) || canImport(Darwin))
-  /// Persistent threads that run the parts of ``performConcurrently(parts:_:)`` (a parallel
-  /// matrix product, for instance), one per extra core.
+  /// Persistent threads that help run the parts of ``performConcurrently(parts:_:)`` (a
+  /// parallel matrix product, for instance), one per extra core.
   ///
   /// A training step issues two large products a few hundred microseconds apart. Waking a
   /// sleeping thread for each (what `DispatchQueue.concurrentPerform` does) costs tens of
   /// microseconds in a virtual machine, and the caller, done with its own part first, sleeps
   /// until the late worker finishes: a quarter of an epoch was lost that way. These workers
-  /// instead spin on an atomic counter for ``spinSeconds`` after each job, so the next job
-  /// starts within a fraction of a microsecond; only after that quiet time do they block on
-  /// a condition variable. OpenBLAS's threads do the same.
+  /// instead spin for ``spinSeconds`` after each job, so the next job starts within a fraction
+  /// of a microsecond; only after that quiet time do they block on a condition variable.
+  ///
+  /// Parts are claimed, not assigned: the caller and the workers take the next unclaimed part
+  /// until none is left, so when the machine is oversubscribed and a worker is not running,
+  /// the caller does its parts instead of waiting for it. Spinning threads yield the processor
+  /// (`sched_yield`) as they spin, so they cost other processes little.
   ///
   /// One caller at a time owns the workers (``run(parts:_:)`` returns `false` when another
-  /// thread does; that caller then computes its product some other way).
+  /// thread does; that caller then runs its parts some other way).
   @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
   final class SpinningWorkers: @unchecked Sendable {
     /// One worker per core beyond the caller's, started on first use.
@@ -29,120 +33,159 @@
     /// How long an idle worker spins before it sleeps.
     static let spinSeconds = 0.000_5
 
-    /// The number of worker threads (the caller is part 0, worker `w` is part `w`).
+    /// How long the owner spins for parts still running on workers before it blocks.
+    static let ownerSpinSeconds = 0.000_2
+
+    /// The number of worker threads.
     let count: Int
     /// Set while a caller owns the workers.
     private let busy = Atomic<Bool>(false)
-    /// Bumped once per job; a worker runs a job when it sees a new value.
-    private let generation = Atomic<Int>(0)
-    /// Worker parts of the current job not finished yet.
-    private let remaining = Atomic<Int>(0)
+    /// The current job's ticket: its generation (bits 32…), number of parts (bits 16…31) and
+    /// next unclaimed part (bits 0…15). Claiming a part is a compare-and-exchange on the
+    /// whole word, so a late worker cannot claim a part of a newer job for an older one.
+    private let ticket = Atomic<Int>(0)
+    /// Parts of the current job finished.
+    private let finished = Atomic<Int>(0)
     /// Workers blocked (or about to block) on ``wake``.
     private let sleepers = Atomic<Int>(0)
-    /// The current job and its number of parts: written by the owner before it bumps
-    /// ``generation`` (release), read by workers after they see the bump (acquire).
+    /// Set while the owner blocks on ``allDone``.
+    private let ownerSleeps = Atomic<Bool>(false)
+    /// The current job: written by the owner before it publishes the ticket (release), read
+    /// by a worker only after it has claimed a part (the owner rewrites it only after every
+    /// part finished).
     private var job: (@Sendable (Int) -> Void)?
-    private var parts = 0
     private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let allDone = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
 
     private init(count: Int) {
       self.count = max(0, count)
       pthread_mutex_init(lock, nil)
       pthread_cond_init(wake, nil)
-      for index in 0..<self.count { start(worker: index + 1) }
+      pthread_cond_init(allDone, nil)
+      for _ in 0..<self.count { startWorker() }
     }
 
-    /// Runs `body(part)` for every part in `0..<parts` (at most `count + 1`): part 0 on the
-    /// calling thread, the others on the workers, and returns when all are done. Returns
-    /// `false` without running anything when another caller owns the workers or `parts` is
-    /// out of range.
+    /// Runs `body(part)` for every part in `0..<parts` (2 ≤ `parts` < 2¹⁶) on the calling
+    /// thread and the workers, and returns when all are done. Returns `false` without running
+    /// anything when another caller owns the workers or `parts` is out of range.
     func run(parts: Int, _ body: @escaping @Sendable (Int) -> Void) -> Bool {
-      guard parts >= 2, parts <= count + 1,
+      guard count > 0, parts >= 2, parts < 1 << 16,
         busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
       else { return false }
       job = body
-      self.parts = parts
-      remaining.store(count, ordering: .sequentiallyConsistent)
-      generation.wrappingAdd(1, ordering: .sequentiallyConsistent)
+      finished.store(0, ordering: .relaxed)
+      let generation = (ticket.load(ordering: .relaxed) >> 32) + 1
+      ticket.store(generation << 32 | parts << 16, ordering: .sequentiallyConsistent)
       if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
         pthread_mutex_lock(lock)
         pthread_cond_broadcast(wake)
         pthread_mutex_unlock(lock)
       }
-      body(0)
-      while remaining.load(ordering: .acquiring) > 0 {}
+      work(generation: generation)
+      waitUntilFinished(parts: parts)
       job = nil
       busy.store(false, ordering: .releasing)
       return true
     }
 
-    private func start(worker index: Int) {
-      let context = Unmanaged.passRetained(WorkerContext(pool: self, index: index)).toOpaque()
+    /// Claims and runs parts of job `generation` until none is left.
+    private func work(generation: Int) {
+      while true {
+        let current = ticket.load(ordering: .acquiring)
+        let (parts, next) = ((current >> 16) & 0xFFFF, current & 0xFFFF)
+        guard current >> 32 == generation, next < parts else { return }
+        guard
+          ticket.compareExchange(
+            expected: current, desired: current + 1, ordering: .acquiringAndReleasing
+          ).exchanged
+        else { continue }
+        job?(next)
+        let done = finished.add(1, ordering: .sequentiallyConsistent).newValue
+        if done == parts && ownerSleeps.load(ordering: .sequentiallyConsistent) {
+          pthread_mutex_lock(lock)
+          pthread_cond_signal(allDone)
+          pthread_mutex_unlock(lock)
+        }
+      }
+    }
+
+    /// The owner's wait for the parts that workers claimed: a spin of up to
+    /// ``ownerSpinSeconds`` (they usually end within microseconds of the owner's own), then,
+    /// when a worker was preempted inside its part (an oversubscribed machine), a blocking
+    /// wait for the last part's signal.
+    private func waitUntilFinished(parts: Int) {
+      let deadline = monotonicSeconds() + Self.ownerSpinSeconds
+      var spins = 0
+      while finished.load(ordering: .acquiring) < parts {
+        spins += 1
+        if spins & 255 == 0 && monotonicSeconds() > deadline { break }
+      }
+      guard finished.load(ordering: .acquiring) < parts else { return }
+      pthread_mutex_lock(lock)
+      ownerSleeps.store(true, ordering: .sequentiallyConsistent)
+      while finished.load(ordering: .sequentiallyConsistent) < parts {
+        pthread_cond_wait(allDone, lock)
+      }
+      ownerSleeps.store(false, ordering: .sequentiallyConsistent)
+      pthread_mutex_unlock(lock)
+    }
+
+    private func startWorker() {
+      let context = Unmanaged.passRetained(self).toOpaque()
       var thread = pthread_t()
       #if canImport(Glibc)
         _ = pthread_create(
           &thread, nil,
           { raw in
             guard let raw else { return nil }
-            let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
-            context.pool.loop(index: context.index)
+            Unmanaged<SpinningWorkers>.fromOpaque(raw).takeRetainedValue().loop()
             return nil
           }, context)
       #else
         _ = pthread_create(
           &thread, nil,
           { raw in
-            let context = Unmanaged<WorkerContext>.fromOpaque(raw).takeRetainedValue()
-            context.pool.loop(index: context.index)
+            Unmanaged<SpinningWorkers>.fromOpaque(raw).takeRetainedValue().loop()
             return nil
           }, context)
       #endif
       pthread_detach(thread)
     }
 
-    /// A worker's life: wait for a new generation (spinning, then sleeping), run its part if
-    /// the job has one, report it done.
-    private func loop(index: Int) {
+    /// A worker's life: wait for a new generation (spinning, then sleeping) and help run it.
+    private func loop() {
       var seen = 0  // the generation before any job, even one published before this thread ran
       while true {
         seen = waitForJob(after: seen)
-        if index < parts, let job { job(index) }
-        remaining.subtract(1, ordering: .releasing)
+        work(generation: seen)
       }
     }
 
-    /// Spins until ``generation`` differs from `seen`, or blocks once ``spinSeconds`` pass.
+    /// Spins (yielding) until the ticket's generation differs from `seen`, or blocks once
+    /// ``spinSeconds`` pass; returns the new generation.
     private func waitForJob(after seen: Int) -> Int {
       let deadline = monotonicSeconds() + Self.spinSeconds
       var spins = 0
       while true {
-        let now = generation.load(ordering: .acquiring)
+        let now = ticket.load(ordering: .acquiring) >> 32
         if now != seen { return now }
         spins += 1
-        if spins & 255 == 0 && monotonicSeconds() > deadline { break }
+        if spins & 63 == 0 {
+          if monotonicSeconds() > deadline { break }
+          sched_yield()
+        }
       }
       pthread_mutex_lock(lock)
       sleepers.add(1, ordering: .sequentiallyConsistent)
-      var now = generation.load(ordering: .sequentiallyConsistent)
+      var now = ticket.load(ordering: .sequentiallyConsistent) >> 32
       while now == seen {
         pthread_cond_wait(wake, lock)
-        now = generation.load(ordering: .sequentiallyConsistent)
+        now = ticket.load(ordering: .sequentiallyConsistent) >> 32
       }
       sleepers.subtract(1, ordering: .sequentiallyConsistent)
       pthread_mutex_unlock(lock)
       return now
-    }
-  }
-
-  /// What a worker thread is started with.
-  @available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *)
-  private final class WorkerContext {
-    let pool: SpinningWorkers
-    let index: Int
-    init(pool: SpinningWorkers, index: Int) {
-      self.pool = pool
-      self.index = index
     }
   }
 #endif
