@@ -22,8 +22,19 @@ public struct TrainingData<Scalar: LayerScalar>: Sendable, Equatable {
         "\(inputs.shape[0]) input rows but \(targets.shape[0]) target rows")
     }
     guard inputs.shape[0] > 0 else { throw .invalidData("the data set has no examples") }
-    self.inputs = inputs
+    self.inputs = Self.onHugePages(inputs)
     self.targets = targets
+  }
+
+  /// `tensor`, or, from 4 MiB, a copy of it on huge pages (``largeArray(count:_:)``): the
+  /// trainer gathers its rows at random, a page walk per row with ordinary pages.
+  @usableFromInline
+  static func onHugePages(_ tensor: Tensor<Scalar>) -> Tensor<Scalar> {
+    guard tensor.scalars.count * MemoryLayout<Scalar>.stride >= 1 << 22 else { return tensor }
+    let scalars: [Scalar] = largeArray(count: tensor.scalars.count) { buffer in
+      _ = buffer.initialize(from: tensor.scalars)
+    }
+    return (try? Tensor(shape: tensor.shape, scalars: scalars)) ?? tensor
   }
 
   /// The number of examples.
