@@ -1,7 +1,3 @@
-#if canImport(Dispatch)
-  import Dispatch
-#endif
-
 /// `C = op(A) · op(B) + β · C` for dense row-major matrices, where `op(X)` is `X` or `Xᵀ`.
 ///
 /// `C` is `m × n`, `op(A)` is `m × k` and `op(B)` is `k × n`. The buffers are tightly packed
@@ -70,8 +66,9 @@ public func matrixMultiply<T: LayerScalar>(
 }
 
 /// The work (`m · n · k` multiply-adds) from which ``matrixMultiply(m:n:k:_:transposeA:_:transposeB:into:beta:)``
-/// splits a `Float` or `Double` product over the processor's cores.
-public let matrixMultiplyParallelThreshold = 1 << 19
+/// splits a `Float` or `Double` product over the processor's cores (a few microseconds of work:
+/// the spinning workers of ``performConcurrently(parts:_:)`` start a part in less than one).
+public let matrixMultiplyParallelThreshold = 1 << 16
 
 /// `c[0..<count] *= beta`, or zeros when `beta` is 0.
 @inlinable
