@@ -140,9 +140,17 @@ let layerCheckTargets: [Target] = [
     path: "Examples/CharRNN/Sources/char-rnn-check",
     swiftSettings: swiftSettings
   ),
+  // Timing, the machine's clock and load, and the training step's matrix products, for the
+  // benchmarks.
+  .target(
+    name: "BenchmarkSupport",
+    dependencies: ["LayerCore"],
+    path: "Sources/Benchmarks/BenchmarkSupport",
+    swiftSettings: swiftSettings
+  ),
   .executableTarget(
     name: "layerkit-gemm-benchmark",
-    dependencies: ["LayerCore"],
+    dependencies: ["LayerCore", "BenchmarkSupport"],
     path: "Sources/Benchmarks/layerkit-gemm-benchmark",
     swiftSettings: swiftSettings
   ),
@@ -150,7 +158,9 @@ let layerCheckTargets: [Target] = [
   // `swift run -c release layerkit-train-benchmark`.
   .executableTarget(
     name: "layerkit-train-benchmark",
-    dependencies: ["LayerKit", "LayerConformance", "LayerData", "Initializers", "Training"],
+    dependencies: [
+      "LayerKit", "LayerConformance", "LayerData", "Initializers", "Training", "BenchmarkSupport",
+    ],
     path: "Sources/Benchmarks/layerkit-train-benchmark",
     swiftSettings: swiftSettings
   ),

@@ -14,6 +14,7 @@
 // a missing folder falls back to random data of the same shape, with a note); --label NAME
 // (names this build, default "default"); --save FILE writes this run's figures as JSON;
 // --against FILE adds the epoch times of a run saved with --save.
+import BenchmarkSupport
 import Foundation
 import LayerConformance
 import LayerCore
@@ -45,12 +46,14 @@ func measure<T: NetworkCheckScalar & BinaryFloatingPoint>(_: T.Type) throws -> F
   let (seconds, cost) = try epochSeconds(data, epochs: epochs)
   print("\(T.self): register tile \(matrixMultiplyTile(for: T.self) ?? "none")")
   print("\(T.self): epochs \(seconds.map { String(format: "%.3f", $0) }) s, last cost \(cost)")
-  let times = products.map { productSeconds(T.self, $0) }
+  let times = MatrixProduct.trainingStep.map { $0.seconds(T.self) }
   let stepsPerEpoch = Double(data.count) / 64  // the products scale with the rows of a batch
-  let matmul = zip(products, times).reduce(0) { $0 + Double($1.0.perStep) * $1.1 } * stepsPerEpoch
+  let matmul =
+    zip(MatrixProduct.trainingStep, times).reduce(0) { $0 + Double($1.0.perStep) * $1.1 }
+    * stepsPerEpoch
   return Figures(
     epoch: seconds.min() ?? .nan, epochs: seconds, matmul: matmul,
-    gflops: zip(products, times).map { $0.flops / $1 / 1e9 })
+    gflops: zip(MatrixProduct.trainingStep, times).map { $0.flops / $1 / 1e9 })
 }
 
 let loadBefore = loadAverage()
@@ -143,17 +146,9 @@ print("")
 print("matrixMultiply alone, GFLOP/s (best of 5 rounds of ≥ 50 ms; 2·m·n·k flops):")
 print("| product | per step | " + types.map { "\($0) GFLOP/s" }.joined(separator: " | ") + " |")
 print("|---|---:|" + types.map { _ in "---:|" }.joined())
-for (i, p) in products.enumerated() {
+for (i, p) in MatrixProduct.trainingStep.enumerated() {
   let rates = types.map { cell(figures[$0]?.gflops[i], 1) }.joined(separator: " | ")
   print("| \(p.name) | \(p.perStep) | \(rates) |")
 }
-if let mhz = clockMHz() {
-  let ghz = mhz / 1000
-  print("")
-  print(
-    String(
-      format:
-        "SSE2 peak (default flags, no FMA) = 2 cores × lanes × 4 flops (two 128-bit multiply and "
-        + "two add pipes per Zen 3/4 core) × %.2f GHz: Double %.1f GFLOP/s, Float %.1f GFLOP/s "
-        + "(half that with one pipe of each)", ghz, 2 * 2 * 4 * ghz, 2 * 4 * 4 * ghz))
-}
+print("")
+print(sse2PeakLine(clock: measuredClockGHz(), nominal: nominalClockGHz()))
