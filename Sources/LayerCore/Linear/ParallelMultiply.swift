@@ -1,7 +1,6 @@
 /// Runs `body` on the whole product, or, when it has at least
 /// ``matrixMultiplyParallelThreshold`` multiply-adds and there are several cores, on blocks
-/// of rows (or of columns, when `C` is wider than tall) of `C`, one per core (two from 2²⁰
-/// multiply-adds), concurrently. The
+/// of rows (or of columns, when `C` is wider than tall) of `C`, one per core, concurrently. The
 /// blocks are disjoint and aligned to 8 rows or columns, so threads share no output tile.
 /// The blocks run through ``performConcurrently(parts:_:)``.
 func parallelMultiply<Scalar>(
@@ -11,9 +10,7 @@ func parallelMultiply<Scalar>(
   let cores = concurrentCoreCount
   let splitRows = o.m >= o.n
   let extent = splitRows ? o.m : o.n
-  // A large product is cut in two parts per core, claimed in turn: the core whose data is
-  // closer (the caller's, which just wrote A) takes a third part while the other finishes.
-  let parts = min(work >= 1 << 20 ? 2 * cores : cores, extent / 8)
+  let parts = min(cores, extent / 8)
   if work >= matrixMultiplyParallelThreshold, parts > 1 {
     let step = (extent / parts + 7) / 8 * 8
     let count = (extent + step - 1) / step

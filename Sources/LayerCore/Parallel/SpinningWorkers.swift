@@ -18,9 +18,10 @@
   /// instead spin for ``spinSeconds`` after each job, so the next job starts within a fraction
   /// of a microsecond; only after that quiet time do they block on a condition variable.
   ///
-  /// Parts are claimed, not assigned: the caller and the workers take the next unclaimed part
-  /// until none is left, so when the machine is oversubscribed and a worker is not running,
-  /// the caller does its parts instead of waiting for it. Spinning threads yield the processor
+  /// Part 0 runs on the caller; the others are claimed, not assigned: the workers, and the
+  /// caller once part 0 is done, take the next unclaimed part until none is left, so when the
+  /// machine is oversubscribed and a worker is not running, the caller does its parts instead
+  /// of waiting for it. Spinning threads yield the processor
   /// (`sched_yield`) as they spin, so they cost other processes little.
   ///
   /// One caller at a time owns the workers (``run(parts:_:)`` returns `false` when another
@@ -76,12 +77,17 @@
       job = body
       finished.store(0, ordering: .relaxed)
       let generation = (ticket.load(ordering: .relaxed) >> 32) + 1
-      ticket.store(generation << 32 | parts << 16, ordering: .sequentiallyConsistent)
+      // Part 0 is the caller's (next claim: part 1), so that the caller always handles the
+      // same share of the data (the first rows of a batch it gathered, say) and keeps it in
+      // its own cache; it claims the rest with the workers once part 0 is done.
+      ticket.store(generation << 32 | parts << 16 | 1, ordering: .sequentiallyConsistent)
       if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
         pthread_mutex_lock(lock)
         pthread_cond_broadcast(wake)
         pthread_mutex_unlock(lock)
       }
+      body(0)
+      finished.add(1, ordering: .sequentiallyConsistent)
       work(generation: generation)
       waitUntilFinished(parts: parts)
       job = nil
