@@ -65,9 +65,12 @@ extension RNN {
       }
     }
     let pieces = splitByWork(order, starts: starts, time: time, batch: batch)
+    // Wᵀ and Vᵀ row-major, so that the products read them in place instead of gathering a
+    // transposed panel on every call (the same multiply-adds in the same order).
     let job = RerunJob(
       tensor: tensor, entries: entries, deltas: deltas, starts: starts, input: input,
-      first: first, cache: cache, w: p.w, v: p.v, c: p.c,
+      first: first, cache: cache, wt: transposed(p.w, rows: h, columns: h),
+      vt: transposed(p.v, rows: outputSize, columns: h), c: p.c,
       stacked: SharedOutput(base))
     let layer = self
     performConcurrently(parts: pieces.count) { part in
@@ -113,7 +116,7 @@ struct SharedOutput<Scalar>: @unchecked Sendable {
 }
 
 /// What every part of one rerun reads: the changed tensor, the changes, their first affected
-/// steps, the input term from step `first` on, the cache, `W`, `V`, `c` and the output.
+/// steps, the input term from step `first` on, the cache, `Wᵀ`, `Vᵀ`, `c` and the output.
 @usableFromInline
 struct RerunJob<Scalar: LayerScalar>: Sendable {
   @usableFromInline let tensor: Int
@@ -123,15 +126,17 @@ struct RerunJob<Scalar: LayerScalar>: Sendable {
   @usableFromInline let input: [Scalar]
   @usableFromInline let first: Int
   @usableFromInline let cache: RNN<Scalar>.Cache
-  @usableFromInline let w: [Scalar]
-  @usableFromInline let v: [Scalar]
+  /// `Wᵀ`, `[h, h]` row-major.
+  @usableFromInline let wt: [Scalar]
+  /// `Vᵀ`, `[h, outputSize]` row-major.
+  @usableFromInline let vt: [Scalar]
   @usableFromInline let c: [Scalar]
   @usableFromInline let stacked: SharedOutput<Scalar>
 
   @inlinable
   init(
     tensor: Int, entries: [Int], deltas: [Scalar], starts: [Int], input: [Scalar], first: Int,
-    cache: RNN<Scalar>.Cache, w: [Scalar], v: [Scalar], c: [Scalar],
+    cache: RNN<Scalar>.Cache, wt: [Scalar], vt: [Scalar], c: [Scalar],
     stacked: SharedOutput<Scalar>
   ) {
     self.tensor = tensor
@@ -141,9 +146,20 @@ struct RerunJob<Scalar: LayerScalar>: Sendable {
     self.input = input
     self.first = first
     self.cache = cache
-    self.w = w
-    self.v = v
+    self.wt = wt
+    self.vt = vt
     self.c = c
     self.stacked = stacked
+  }
+}
+
+/// `matrix` (`[rows, columns]` row-major) transposed: `[columns, rows]` row-major.
+@inlinable
+func transposed<Scalar: LayerScalar>(_ matrix: [Scalar], rows: Int, columns: Int) -> [Scalar] {
+  [Scalar](unsafeUninitializedCapacity: matrix.count) { result, initialized in
+    for i in 0..<rows {
+      for j in 0..<columns { result.initializeElement(at: j * rows + i, to: matrix[i * columns + j]) }
+    }
+    initialized = matrix.count
   }
 }

@@ -27,7 +27,7 @@ extension RNN {
     let act = nonlinearity
     job.cache.states.scalars.withUnsafeBufferPointer { cached in
       job.input.withUnsafeBufferPointer { input in
-        job.w.withUnsafeBufferPointer { w in
+        job.wt.withUnsafeBufferPointer { wt in
           var active = 0
           for t in f..<time {
             let previous = states.baseAddress! + (t - f) * slot
@@ -43,8 +43,8 @@ extension RNN {
             for q in 0..<active { (current + q * batch * h).update(from: term, count: batch * h) }
             // a_t += h_{t−1} Wᵀ for every entered change at once: [active · batch, h] · [h, h].
             matrixMultiply(
-              m: active * batch, n: h, k: h, UnsafeBufferPointer(start: previous, count: live), w,
-              transposeB: true, into: UnsafeMutableBufferPointer(start: current, count: live),
+              m: active * batch, n: h, k: h, UnsafeBufferPointer(start: previous, count: live), wt,
+              into: UnsafeMutableBufferPointer(start: current, count: live),
               beta: 1)
             for position in 0..<active {
               let q = mine[position]
@@ -87,7 +87,7 @@ extension RNN {
     let outputs = UnsafeMutableBufferPointer<Scalar>.allocate(capacity: steps * rows * m)
     defer { outputs.deallocate() }
     let perProduct = Swift.max(1, (matrixMultiplyParallelThreshold - 1) / Swift.max(1, rows * m * h))
-    job.v.withUnsafeBufferPointer { v in
+    job.vt.withUnsafeBufferPointer { vt in
       var s = 0
       while s < steps {
         // Full slots go several at a time (their rows are contiguous), partial ones alone.
@@ -103,7 +103,7 @@ extension RNN {
         let hs = UnsafeBufferPointer(start: states.baseAddress! + (s + 1) * rows * h, count: lines * h)
         // [lines, h] · [h, m].
         matrixMultiply(
-          m: lines, n: m, k: h, hs, v, transposeB: true,
+          m: lines, n: m, k: h, hs, vt,
           into: UnsafeMutableBufferPointer(start: o, count: lines * m), beta: 1)
         s += slots
       }
