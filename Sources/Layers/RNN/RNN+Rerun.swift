@@ -26,8 +26,8 @@ extension RNN {
   }
 
   /// Reruns the recurrence for changes of `U`, `W` or `b`, all stacked along the batch, and
-  /// writes each change's outputs from its first affected step on into its block of `stacked`
-  /// (which holds the cached outputs).
+  /// fills each change's block of `stacked` (uninitialized on entry): the cached outputs
+  /// `cached` before its first affected step, the rerun ones from it on.
   ///
   /// The changes that enter at all are ordered by their first affected step and split into one
   /// part per core of about equal work (steps to rerun); each part runs its own recurrence,
@@ -35,8 +35,8 @@ extension RNN {
   /// by the same arithmetic in any part and at any row, so the split does not move a bit.
   @inlinable
   func rerunOutputs(
-    _ stacked: UnsafeMutableBufferPointer<Scalar>, tensor: Int, entries: [Int],
-    deltas: [Scalar], cache: Cache,
+    _ stacked: UnsafeMutableBufferPointer<Scalar>, cached: [Scalar], tensor: Int,
+    entries: [Int], deltas: [Scalar], cache: Cache,
     weights p: (u: [Scalar], w: [Scalar], b: [Scalar], v: [Scalar], c: [Scalar])
   ) {
     let (batch, time) = (cache.input.shape[0], cache.input.shape[1])
@@ -48,7 +48,13 @@ extension RNN {
     let order = entries.indices.filter { starts[$0] < time }.sorted {
       (starts[$0], $0) < (starts[$1], $1)
     }
-    guard let base = stacked.baseAddress, let earliest = order.first else { return }
+    guard let base = stacked.baseAddress else { return }
+    cached.withUnsafeBufferPointer { o in
+      for q in entries.indices where starts[q] == time {
+        (base + q * o.count).initialize(from: o.baseAddress!, count: o.count)
+      }
+    }
+    guard let earliest = order.first else { return }
     let first = starts[earliest]
     let steps = time - first
     // The input term x_t Uᵀ + b of the steps from `first` on, [steps, batch, h], shared.
@@ -69,7 +75,7 @@ extension RNN {
     // transposed panel on every call (the same multiply-adds in the same order).
     let job = RerunJob(
       tensor: tensor, entries: entries, deltas: deltas, starts: starts, input: input,
-      first: first, cache: cache, wt: transposed(p.w, rows: h, columns: h),
+      first: first, cache: cache, cached: cached, wt: transposed(p.w, rows: h, columns: h),
       vt: transposed(p.v, rows: outputSize, columns: h), c: p.c,
       stacked: SharedOutput(base))
     let layer = self
@@ -116,7 +122,7 @@ struct SharedOutput<Scalar>: @unchecked Sendable {
 }
 
 /// What every part of one rerun reads: the changed tensor, the changes, their first affected
-/// steps, the input term from step `first` on, the cache, `Wᵀ`, `Vᵀ`, `c` and the output.
+/// steps, the input term from step `first` on, the cache and the cached output, `Wᵀ`, `Vᵀ`, `c` and the output.
 @usableFromInline
 struct RerunJob<Scalar: LayerScalar>: Sendable {
   @usableFromInline let tensor: Int
@@ -126,6 +132,8 @@ struct RerunJob<Scalar: LayerScalar>: Sendable {
   @usableFromInline let input: [Scalar]
   @usableFromInline let first: Int
   @usableFromInline let cache: RNN<Scalar>.Cache
+  /// The cached output, `[batch, time, outputSize]`.
+  @usableFromInline let cached: [Scalar]
   /// `Wᵀ`, `[h, h]` row-major.
   @usableFromInline let wt: [Scalar]
   /// `Vᵀ`, `[h, outputSize]` row-major.
@@ -136,7 +144,7 @@ struct RerunJob<Scalar: LayerScalar>: Sendable {
   @inlinable
   init(
     tensor: Int, entries: [Int], deltas: [Scalar], starts: [Int], input: [Scalar], first: Int,
-    cache: RNN<Scalar>.Cache, wt: [Scalar], vt: [Scalar], c: [Scalar],
+    cache: RNN<Scalar>.Cache, cached: [Scalar], wt: [Scalar], vt: [Scalar], c: [Scalar],
     stacked: SharedOutput<Scalar>
   ) {
     self.tensor = tensor
@@ -146,6 +154,7 @@ struct RerunJob<Scalar: LayerScalar>: Sendable {
     self.input = input
     self.first = first
     self.cache = cache
+    self.cached = cached
     self.wt = wt
     self.vt = vt
     self.c = c

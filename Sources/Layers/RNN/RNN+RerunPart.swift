@@ -73,7 +73,8 @@ extension RNN {
   /// `o_t = V h_t + c` for the entered rows of slots `1 …` of `states` (see
   /// ``rerunPart(_:_:)``), several full slots per product below the size at which
   /// `matrixMultiply` would split it over the cores (the parts already run on all of them),
-  /// then copied into each change's block of `job.stacked` from its first affected step on.
+  /// then copied into each change's block of `job.stacked` from its first affected step on
+  /// (the cached outputs before it).
   @inlinable
   func writePartOutputs(
     _ mine: [Int], _ job: RerunJob<Scalar>, states: UnsafeBufferPointer<Scalar>, from f: Int,
@@ -111,10 +112,16 @@ extension RNN {
     let block = batch * time * m
     for (position, q) in mine.enumerated() {
       for r in 0..<batch {
-        for t in job.starts[q]..<time {
+        let start = job.starts[q]
+        // The steps before the change enters keep the cached outputs.
+        job.cached.withUnsafeBufferPointer { o in
+          (job.stacked.base + q * block + r * time * m).initialize(
+            from: o.baseAddress! + r * time * m, count: start * m)
+        }
+        for t in start..<time {
           let from = outputs.baseAddress! + ((t - f) * rows + position * batch + r) * m
           let to = job.stacked.base + q * block + (r * time + t) * m
-          to.update(from: from, count: m)
+          to.initialize(from: from, count: m)
         }
       }
     }

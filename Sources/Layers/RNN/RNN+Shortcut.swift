@@ -45,19 +45,21 @@ extension RNN: PerturbationShortcut {
     let changed = [p.u, p.w, p.b, p.v, p.c][tensor]
     guard entries.allSatisfy({ $0 >= 0 && $0 < changed.count }) else { return nil }
     let deltas = zip(entries, values).map { e, v in v - changed[e] }
-    var stacked = [Scalar](repeating: 0, count: entries.count * output.count)
-    stacked.withUnsafeMutableBufferPointer { s in
-      output.scalars.withUnsafeBufferPointer { o in
-        for q in entries.indices {
-          for k in o.indices { s[q * o.count + k] = o[k] }
-        }
-      }
+    let count = entries.count * output.count
+    let stacked = [Scalar](unsafeUninitializedCapacity: count) { s, initialized in
       if tensor >= 3 {
+        output.scalars.withUnsafeBufferPointer { o in
+          for q in entries.indices {
+            (s.baseAddress! + q * o.count).initialize(from: o.baseAddress!, count: o.count)
+          }
+        }
         moveOutputs(s, tensor: tensor, entries: entries, deltas: deltas, cache: cache)
       } else {
         rerunOutputs(
-          s, tensor: tensor, entries: entries, deltas: deltas, cache: cache, weights: p)
+          s, cached: output.scalars, tensor: tensor, entries: entries, deltas: deltas,
+          cache: cache, weights: p)
       }
+      initialized = count
     }
     var shape = output.shape
     shape[0] *= entries.count
