@@ -167,7 +167,9 @@ struct RerunJob<Scalar: LayerScalar>: Sendable {
 func transposed<Scalar: LayerScalar>(_ matrix: [Scalar], rows: Int, columns: Int) -> [Scalar] {
   [Scalar](unsafeUninitializedCapacity: matrix.count) { result, initialized in
     for i in 0..<rows {
-      for j in 0..<columns { result.initializeElement(at: j * rows + i, to: matrix[i * columns + j]) }
+      for j in 0..<columns {
+        result.initializeElement(at: j * rows + i, to: matrix[i * columns + j])
+      }
     }
     initialized = matrix.count
   }

@@ -87,7 +87,8 @@ extension RNN {
     let steps = time - f
     let outputs = UnsafeMutableBufferPointer<Scalar>.allocate(capacity: steps * rows * m)
     defer { outputs.deallocate() }
-    let perProduct = Swift.max(1, (matrixMultiplyParallelThreshold - 1) / Swift.max(1, rows * m * h))
+    let perProduct = Swift.max(
+      1, (matrixMultiplyParallelThreshold - 1) / Swift.max(1, rows * m * h))
     job.vt.withUnsafeBufferPointer { vt in
       var s = 0
       while s < steps {
@@ -101,7 +102,8 @@ extension RNN {
         for r in 0..<lines {
           for j in 0..<m { o[r * m + j] = job.c[j] }
         }
-        let hs = UnsafeBufferPointer(start: states.baseAddress! + (s + 1) * rows * h, count: lines * h)
+        let hs = UnsafeBufferPointer(
+          start: states.baseAddress! + (s + 1) * rows * h, count: lines * h)
         // [lines, h] · [h, m].
         matrixMultiply(
           m: lines, n: m, k: h, hs, vt,

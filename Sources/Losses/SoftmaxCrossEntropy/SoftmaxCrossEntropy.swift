@@ -51,7 +51,8 @@ public struct SoftmaxCrossEntropy: Loss {
     for c in 1..<classes where z.scalars[r * classes + c] > m { m = z.scalars[r * classes + c] }
     if !m.isFinite { return m }
     let lanes = z.scalars.withUnsafeBufferPointer {
-      exponentialSum(UnsafeBufferPointer(rebasing: $0[(r * classes)..<((r + 1) * classes)]), minus: m)
+      exponentialSum(
+        UnsafeBufferPointer(rebasing: $0[(r * classes)..<((r + 1) * classes)]), minus: m)
     }
     if let lanes { return m + T.log(lanes) }
     var sum: T = 0
