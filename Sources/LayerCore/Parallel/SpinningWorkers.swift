@@ -71,7 +71,13 @@
         pthread_mutex_unlock(lock)
       }
       body(0)
-      while remaining.load(ordering: .acquiring) > 0 {}
+      // Yields now and then: on a machine whose other core is busy, a worker waiting for this
+      // core then runs at once instead of after this thread's time slice.
+      var spins = 0
+      while remaining.load(ordering: .acquiring) > 0 {
+        spins += 1
+        if spins & 63 == 0 { sched_yield() }
+      }
       job = nil
       busy.store(false, ordering: .releasing)
       return true
@@ -120,7 +126,11 @@
         let now = generation.load(ordering: .acquiring)
         if now != seen { return now }
         spins += 1
-        if spins & 255 == 0 && monotonicSeconds() > deadline { break }
+        if spins & 255 == 0 {
+          if monotonicSeconds() > deadline { break }
+          // Lets a thread of this process that waits for a core (the caller) run first.
+          sched_yield()
+        }
       }
       pthread_mutex_lock(lock)
       sleepers.add(1, ordering: .sequentiallyConsistent)
