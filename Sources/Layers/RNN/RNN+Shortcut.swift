@@ -10,7 +10,8 @@ import LayerCore
 ///   `(value − U[i, s]) · x_t[s]`, `(value − W[i, j]) · h_{t−1}[j]` (the changed trajectory's
 ///   state) or `value − b[i]`. The recurrence reruns for all the changes together, stacked
 ///   along the batch: one `[changes · batch, h] · [h, h]` product per step with the shared `W`,
-///   then each change's term added to its own row. A change enters at the first step its term
+///   then each change's term added to its own row. Large reruns are split by changes into one
+///   part per core, each running its own recurrence (the same arithmetic per row). A change enters at the first step its term
 ///   can be nonzero (for a one-hot input, the first occurrence of symbol `s`); before it, and
 ///   for a symbol that never occurs, its states and outputs are the cached ones, bit for bit.
 extension RNN: PerturbationShortcut {
