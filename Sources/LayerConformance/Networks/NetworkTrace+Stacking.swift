@@ -35,14 +35,41 @@ extension NetworkTrace {
     var stackedShape = last.shape
     stackedShape[0] *= values.count
     guard x.shape == stackedShape else { return nil }
-    let size = last.count
-    var result: [T] = []
-    result.reserveCapacity(values.count)
-    for p in 0..<values.count {
-      let slice = try Tensor(
-        shape: last.shape, scalars: Array(x.scalars[(p * size)..<((p + 1) * size)]))
-      result.append(try loss.value(slice, target: target))
-    }
-    return result
+    return try slicedLosses(x, count: values.count, shape: last.shape, loss: loss, target: target)
   }
+}
+
+/// The loss of each of the `count` blocks of shape `shape` stacked in `x`, in order. Many
+/// blocks are split over the cores (``/LayerCore/performConcurrently(parts:_:)``, one run of
+/// consecutive blocks per part); each block's loss is the same computation as alone.
+@_specialize(where T == Double)
+@_specialize(where T == Float)
+func slicedLosses<T: LayerScalar & BinaryFloatingPoint>(
+  _ x: Tensor<T>, count: Int, shape: [Int], loss: any Loss, target: Tensor<T>
+) throws(LayerError) -> [T] {
+  let size = x.count / Swift.max(count, 1)
+  var results = [Result<T, LayerError>](repeating: .success(0), count: count)
+  // Worth a second core from about 16,384 logits on.
+  let parts = Swift.min(concurrentCoreCount, count, Swift.max(1, x.count >> 14))
+  results.withUnsafeMutableBufferPointer { buffer in
+    let shared = SharedResults(buffer.baseAddress!)
+    performConcurrently(parts: parts) { part in
+      for p in (part * count / parts)..<((part + 1) * count / parts) {
+        shared.base[p] = Result { () throws(LayerError) -> T in
+          let slice = try Tensor(
+            shape: shape, scalars: Array(x.scalars[(p * size)..<((p + 1) * size)]))
+          return try loss.value(slice, target: target)
+        }
+      }
+    }
+  }
+  return try results.map { result throws(LayerError) -> T in try result.get() }
+}
+
+/// The results buffer the parts of ``slicedLosses(_:count:shape:loss:target:)`` share: each
+/// part writes only its own blocks' entries.
+struct SharedResults<T: LayerScalar>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<Result<T, LayerError>>
+
+  init(_ base: UnsafeMutablePointer<Result<T, LayerError>>) { self.base = base }
 }

@@ -26,122 +26,151 @@ extension RNN {
   }
 
   /// Reruns the recurrence for changes of `U`, `W` or `b`, all stacked along the batch, and
-  /// writes each change's outputs from its first affected step on into its block of `stacked`
-  /// (which holds the cached outputs).
+  /// fills each change's block of `stacked` (uninitialized on entry): the cached outputs
+  /// `cached` before its first affected step, the rerun ones from it on.
+  ///
+  /// The changes that enter at all are ordered by their first affected step and split into one
+  /// part per core of about equal work (steps to rerun); each part runs its own recurrence,
+  /// concurrently, on its changes' rows only (``rerunPart(_:_:)``). A change's rows are computed
+  /// by the same arithmetic in any part and at any row, so the split does not move a bit.
   @inlinable
   func rerunOutputs(
-    _ stacked: UnsafeMutableBufferPointer<Scalar>, tensor: Int, entries: [Int],
-    deltas: [Scalar], cache: Cache,
+    _ stacked: UnsafeMutableBufferPointer<Scalar>, cached: [Scalar], tensor: Int,
+    entries: [Int], deltas: [Scalar], cache: Cache,
     weights p: (u: [Scalar], w: [Scalar], b: [Scalar], v: [Scalar], c: [Scalar])
   ) {
     let (batch, time) = (cache.input.shape[0], cache.input.shape[1])
     let (n, h) = (inputSize, hiddenSize)
-    // Entry e of U [h, n], W [h, h] or b [h] lies in row e / width of the pre-activation.
-    let width = [n, h, 1][tensor]
     let starts = entries.map {
       firstAffectedStep(tensor: tensor, entry: $0, cache: cache, batch: batch, time: time)
     }
-    guard let first = starts.min(), first < time else { return }
-    let changes = entries.count
-    let rows = changes * batch
+    // The changes that rerun, earliest first (ties in entry order).
+    let order = entries.indices.filter { starts[$0] < time }.sorted {
+      (starts[$0], $0) < (starts[$1], $1)
+    }
+    guard let base = stacked.baseAddress else { return }
+    cached.withUnsafeBufferPointer { o in
+      for q in entries.indices where starts[q] == time {
+        (base + q * o.count).initialize(from: o.baseAddress!, count: o.count)
+      }
+    }
+    guard let earliest = order.first else { return }
+    let first = starts[earliest]
     let steps = time - first
-    // The input term x_t Uᵀ + b of the steps from `first` on, [steps, batch, h].
+    // The input term x_t Uᵀ + b of the steps from `first` on, [steps, batch, h], shared.
     var input = [Scalar](repeating: 0, count: steps * batch * h)
-    // The changed states h_{first+1} … h_T, [steps, rows, h].
-    var history = [Scalar](repeating: 0, count: steps * rows * h)
-    var previous = [Scalar](repeating: 0, count: rows * h)
-    let act = nonlinearity
-    cache.states.scalars.withUnsafeBufferPointer { cached in
-      input.withUnsafeMutableBufferPointer { a in
-        for r in 0..<(steps * batch) {
-          for i in 0..<h { a[r * h + i] = p.b[i] }
-        }
-        cache.timeMajorInput.withUnsafeBufferPointer { x in
-          let from = UnsafeBufferPointer(rebasing: x[(first * batch * n)...])
-          p.u.withUnsafeBufferPointer { u in
-            matrixMultiply(
-              m: steps * batch, n: h, k: n, from, u, transposeB: true, into: a, beta: 1)
-          }
-        }
+    input.withUnsafeMutableBufferPointer { a in
+      for r in 0..<(steps * batch) {
+        for i in 0..<h { a[r * h + i] = p.b[i] }
       }
-      for q in 0..<changes {
-        for k in 0..<(batch * h) { previous[q * batch * h + k] = cached[first * batch * h + k] }
-      }
-      history.withUnsafeMutableBufferPointer { states in
-        for t in first..<time {
-          let current = UnsafeMutableBufferPointer(
-            rebasing: states[((t - first) * rows * h)..<((t - first + 1) * rows * h)])
-          for q in 0..<changes {
-            for k in 0..<(batch * h) {
-              current[q * batch * h + k] = input[(t - first) * batch * h + k]
-            }
-          }
-          previous.withUnsafeBufferPointer { hp in
-            p.w.withUnsafeBufferPointer { w in
-              // a_t += h_{t−1} Wᵀ for every change at once: [rows, h] · [h, h].
-              matrixMultiply(m: rows, n: h, k: h, hp, w, transposeB: true, into: current, beta: 1)
-            }
-          }
-          for (q, e) in entries.enumerated() where t >= starts[q] {
-            for r in 0..<batch {
-              let row = (q * batch + r) * h
-              let term: Scalar
-              switch tensor {
-              case 0: term = deltas[q] * cache.timeMajorInput[(t * batch + r) * n + e % n]
-              case 1: term = deltas[q] * previous[row + e % h]
-              default: term = deltas[q]
-              }
-              current[row + e / width] += term
-            }
-          }
-          act.activate(current)
-          // A change not yet entered keeps the cached state, bit for bit.
-          for q in 0..<changes where t < starts[q] {
-            for k in 0..<(batch * h) {
-              current[q * batch * h + k] = cached[(t + 1) * batch * h + k]
-            }
-          }
-          for k in 0..<(rows * h) { previous[k] = current[k] }
+      cache.timeMajorInput.withUnsafeBufferPointer { x in
+        let from = UnsafeBufferPointer(rebasing: x[(first * batch * n)...])
+        p.u.withUnsafeBufferPointer { u in
+          matrixMultiply(m: steps * batch, n: h, k: n, from, u, transposeB: true, into: a, beta: 1)
         }
       }
     }
-    writeOutputs(
-      stacked, history: history, from: first, starts: starts, batch: batch, time: time,
-      v: p.v, c: p.c)
+    let pieces = splitByWork(order, starts: starts, time: time, batch: batch)
+    // Wᵀ and Vᵀ row-major, so that the products read them in place instead of gathering a
+    // transposed panel on every call (the same multiply-adds in the same order).
+    let job = RerunJob(
+      tensor: tensor, entries: entries, deltas: deltas, starts: starts, input: input,
+      first: first, cache: cache, cached: cached, wt: transposed(p.w, rows: h, columns: h),
+      vt: transposed(p.v, rows: outputSize, columns: h), c: p.c,
+      stacked: SharedOutput(base))
+    let layer = self
+    performConcurrently(parts: pieces.count) { part in
+      layer.rerunPart(pieces[part], job)
+    }
   }
 
-  /// `o_t = V h_t + c` for the changed states of steps `first …` (`history`,
-  /// `[steps, changes · batch, h]`), written into each change's block of `stacked` from its
-  /// own first affected step on.
+  /// `order` (changes sorted by first affected step) cut into up to ``concurrentCoreCount``
+  /// consecutive pieces of about equal work, `time − start` steps per change; one piece when
+  /// the whole rerun is too small to be worth a second core.
   @inlinable
-  func writeOutputs(
-    _ stacked: UnsafeMutableBufferPointer<Scalar>, history: [Scalar], from first: Int,
-    starts: [Int], batch: Int, time: Int, v: [Scalar], c: [Scalar]
+  func splitByWork(_ order: [Int], starts: [Int], time: Int, batch: Int) -> [[Int]] {
+    let work = order.map { time - starts[$0] }
+    let total = work.reduce(0, +)
+    let macs = total * batch * hiddenSize * (hiddenSize + outputSize)
+    let parts = Swift.min(concurrentCoreCount, order.count, Swift.max(1, macs >> 17))
+    guard parts > 1 else { return [order] }
+    var pieces: [[Int]] = []
+    var piece: [Int] = []
+    var done = 0
+    for (k, q) in order.enumerated() {
+      piece.append(q)
+      done += work[k]
+      let left = order.count - k - 1
+      let due = pieces.count + 1 < parts && done * parts >= total * (pieces.count + 1)
+      if (due && left >= parts - pieces.count - 1) || left == 0 {
+        pieces.append(piece)
+        piece = []
+      }
+    }
+    return pieces
+  }
+}
+
+/// A pointer to the stacked outputs that the parts of a rerun share: each part writes only
+/// its own changes' blocks.
+@usableFromInline
+struct SharedOutput<Scalar>: @unchecked Sendable {
+  @usableFromInline let base: UnsafeMutablePointer<Scalar>
+
+  @inlinable
+  init(_ base: UnsafeMutablePointer<Scalar>) { self.base = base }
+}
+
+/// What every part of one rerun reads: the changed tensor, the changes, their first affected
+/// steps, the input term from step `first` on, the cache and the cached output, `Wᵀ`, `Vᵀ`, `c` and the output.
+@usableFromInline
+struct RerunJob<Scalar: LayerScalar>: Sendable {
+  @usableFromInline let tensor: Int
+  @usableFromInline let entries: [Int]
+  @usableFromInline let deltas: [Scalar]
+  @usableFromInline let starts: [Int]
+  @usableFromInline let input: [Scalar]
+  @usableFromInline let first: Int
+  @usableFromInline let cache: RNN<Scalar>.Cache
+  /// The cached output, `[batch, time, outputSize]`.
+  @usableFromInline let cached: [Scalar]
+  /// `Wᵀ`, `[h, h]` row-major.
+  @usableFromInline let wt: [Scalar]
+  /// `Vᵀ`, `[h, outputSize]` row-major.
+  @usableFromInline let vt: [Scalar]
+  @usableFromInline let c: [Scalar]
+  @usableFromInline let stacked: SharedOutput<Scalar>
+
+  @inlinable
+  init(
+    tensor: Int, entries: [Int], deltas: [Scalar], starts: [Int], input: [Scalar], first: Int,
+    cache: RNN<Scalar>.Cache, cached: [Scalar], wt: [Scalar], vt: [Scalar], c: [Scalar],
+    stacked: SharedOutput<Scalar>
   ) {
-    let (h, m) = (hiddenSize, outputSize)
-    let rows = starts.count * batch
-    let steps = time - first
-    var outputs = [Scalar](repeating: 0, count: steps * rows * m)
-    outputs.withUnsafeMutableBufferPointer { o in
-      for r in 0..<(steps * rows) {
-        for j in 0..<m { o[r * m + j] = c[j] }
-      }
-      history.withUnsafeBufferPointer { hs in
-        v.withUnsafeBufferPointer { vb in
-          // [steps · rows, h] · [h, m].
-          matrixMultiply(m: steps * rows, n: m, k: h, hs, vb, transposeB: true, into: o, beta: 1)
-        }
+    self.tensor = tensor
+    self.entries = entries
+    self.deltas = deltas
+    self.starts = starts
+    self.input = input
+    self.first = first
+    self.cache = cache
+    self.cached = cached
+    self.wt = wt
+    self.vt = vt
+    self.c = c
+    self.stacked = stacked
+  }
+}
+
+/// `matrix` (`[rows, columns]` row-major) transposed: `[columns, rows]` row-major.
+@inlinable
+func transposed<Scalar: LayerScalar>(_ matrix: [Scalar], rows: Int, columns: Int) -> [Scalar] {
+  [Scalar](unsafeUninitializedCapacity: matrix.count) { result, initialized in
+    for i in 0..<rows {
+      for j in 0..<columns {
+        result.initializeElement(at: j * rows + i, to: matrix[i * columns + j])
       }
     }
-    let block = batch * time * m
-    for (q, start) in starts.enumerated() {
-      for r in 0..<batch {
-        for t in Swift.max(start, first)..<time {
-          let from = ((t - first) * rows + q * batch + r) * m
-          let to = q * block + (r * time + t) * m
-          for j in 0..<m { stacked[to + j] = outputs[from + j] }
-        }
-      }
-    }
+    initialized = matrix.count
   }
 }

@@ -10,7 +10,8 @@ import LayerCore
 ///   `(value − U[i, s]) · x_t[s]`, `(value − W[i, j]) · h_{t−1}[j]` (the changed trajectory's
 ///   state) or `value − b[i]`. The recurrence reruns for all the changes together, stacked
 ///   along the batch: one `[changes · batch, h] · [h, h]` product per step with the shared `W`,
-///   then each change's term added to its own row. A change enters at the first step its term
+///   then each change's term added to its own row. Large reruns are split by changes into one
+///   part per core, each running its own recurrence (the same arithmetic per row). A change enters at the first step its term
 ///   can be nonzero (for a one-hot input, the first occurrence of symbol `s`); before it, and
 ///   for a symbol that never occurs, its states and outputs are the cached ones, bit for bit.
 extension RNN: PerturbationShortcut {
@@ -45,19 +46,21 @@ extension RNN: PerturbationShortcut {
     let changed = [p.u, p.w, p.b, p.v, p.c][tensor]
     guard entries.allSatisfy({ $0 >= 0 && $0 < changed.count }) else { return nil }
     let deltas = zip(entries, values).map { e, v in v - changed[e] }
-    var stacked = [Scalar](repeating: 0, count: entries.count * output.count)
-    stacked.withUnsafeMutableBufferPointer { s in
-      output.scalars.withUnsafeBufferPointer { o in
-        for q in entries.indices {
-          for k in o.indices { s[q * o.count + k] = o[k] }
-        }
-      }
+    let count = entries.count * output.count
+    let stacked = [Scalar](unsafeUninitializedCapacity: count) { s, initialized in
       if tensor >= 3 {
+        output.scalars.withUnsafeBufferPointer { o in
+          for q in entries.indices {
+            (s.baseAddress! + q * o.count).initialize(from: o.baseAddress!, count: o.count)
+          }
+        }
         moveOutputs(s, tensor: tensor, entries: entries, deltas: deltas, cache: cache)
       } else {
         rerunOutputs(
-          s, tensor: tensor, entries: entries, deltas: deltas, cache: cache, weights: p)
+          s, cached: output.scalars, tensor: tensor, entries: entries, deltas: deltas,
+          cache: cache, weights: p)
       }
+      initialized = count
     }
     var shape = output.shape
     shape[0] *= entries.count

@@ -40,7 +40,8 @@ public struct SoftmaxCrossEntropy: Loss {
     return (z.count / classes, classes, z.shape[0])
   }
 
-  /// The row maximum and log-sum-exp of row `r`.
+  /// The row maximum and log-sum-exp of row `r`: the exponentials on SIMD lanes in `Float`
+  /// and `Double` (``exponentialSum(_:minus:)``), one by one in any other type.
   @inlinable
   @_specialize(where T == Double)
   @_specialize(where T == Float)
@@ -49,6 +50,11 @@ public struct SoftmaxCrossEntropy: Loss {
     var m = z.scalars[r * classes]
     for c in 1..<classes where z.scalars[r * classes + c] > m { m = z.scalars[r * classes + c] }
     if !m.isFinite { return m }
+    let lanes = z.scalars.withUnsafeBufferPointer {
+      exponentialSum(
+        UnsafeBufferPointer(rebasing: $0[(r * classes)..<((r + 1) * classes)]), minus: m)
+    }
+    if let lanes { return m + T.log(lanes) }
     var sum: T = 0
     for c in 0..<classes { sum += T.exp(z.scalars[r * classes + c] - m) }
     return m + T.log(sum)
