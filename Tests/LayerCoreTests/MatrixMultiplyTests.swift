@@ -157,7 +157,7 @@ struct MatrixMultiplyTests {
   }
 
   /// Several threads multiplying at once, each product above the parallel threshold: one owns
-  /// the spinning workers, the others fall back to Dispatch, and every caller gets its own
+  /// the spinning workers, the others run theirs serially, and every caller gets its own
   /// exact product.
   @Test func concurrentCallersGetTheirOwnProducts() {
     let (m, n, k) = (40, 64, 210)

@@ -19,9 +19,10 @@ public let concurrentCoreCount: Int = {
 /// Runs `body(part)` for every `part` in `0..<parts`, concurrently, and returns when all are
 /// done: part 0 on the calling thread, the others on LayerKit's persistent spinning workers
 /// (one per extra core, see ``concurrentCoreCount``), which start a part within a fraction of
-/// a microsecond. When `parts` exceeds the cores, or another thread's work holds the workers,
-/// the parts run on Dispatch's threads instead; with one part, or without Dispatch, in order
-/// on the calling thread.
+/// a microsecond; parts beyond one per core are claimed by whichever thread is free. Called
+/// from inside a part (nested), or while another thread's work holds the workers, it runs the
+/// parts in order on the calling thread: the cores are busy already. Where the workers are not
+/// available (before macOS 15, or without pthreads) the parts run on Dispatch's threads.
 ///
 /// Use it for work of tens of microseconds or more split in disjoint parts, e.g. the rows of
 /// a batch; `matrixMultiply` splits its large products this way.
@@ -37,9 +38,13 @@ public func performConcurrently(parts: Int, _ body: @escaping @Sendable (Int) ->
     return
   }
   #if canImport(Synchronization) && (canImport(Glibc) || canImport(Darwin))
-    if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *),
-      SpinningWorkers.shared.run(parts: parts, body)
-    {
+    if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *) {
+      // Refused when the workers are taken: by the job this call is a part of (a product
+      // inside a concurrent part), or by another thread's. Either way the cores are busy, so
+      // the parts run here, in order, instead of oversubscribing them.
+      if !SpinningWorkers.shared.run(parts: parts, body) {
+        for part in 0..<parts { body(part) }
+      }
       return
     }
   #endif

@@ -71,9 +71,8 @@ extension RNN {
   }
 
   /// `o_t = V h_t + c` for the entered rows of slots `1 …` of `states` (see
-  /// ``rerunPart(_:_:)``), several full slots per product below the size at which
-  /// `matrixMultiply` would split it over the cores (the parts already run on all of them),
-  /// then copied into each change's block of `job.stacked` from its first affected step on
+  /// ``rerunPart(_:_:)``), the consecutive full slots in one product (inside a concurrent
+  /// part `matrixMultiply` runs serially: the parts already use every core), then copied into each change's block of `job.stacked` from its first affected step on
   /// (the cached outputs before it).
   @inlinable
   func writePartOutputs(
@@ -87,15 +86,13 @@ extension RNN {
     let steps = time - f
     let outputs = UnsafeMutableBufferPointer<Scalar>.allocate(capacity: steps * rows * m)
     defer { outputs.deallocate() }
-    let perProduct = Swift.max(
-      1, (matrixMultiplyParallelThreshold - 1) / Swift.max(1, rows * m * h))
     job.vt.withUnsafeBufferPointer { vt in
       var s = 0
       while s < steps {
         // Full slots go several at a time (their rows are contiguous), partial ones alone.
         var slots = 1
         if entered[s] == count {
-          while slots < perProduct, s + slots < steps { slots += 1 }
+          while s + slots < steps && entered[s + slots] == count { slots += 1 }
         }
         let lines = slots == 1 ? entered[s] * batch : slots * rows
         let o = outputs.baseAddress! + s * rows * m
