@@ -7,7 +7,8 @@ import Testing
 /// four one-hot sequences of 8 steps over 13 symbols of which 11 never occurs, so that the
 /// changes of one chunk enter at different steps or never.
 struct RNNRerunSplitTests {
-  /// Every block of a chunk is the same bits as that change rerun alone, and equals the plain
+  /// Every block of a chunk (every other entry, and every entry of the absent symbol) is the
+  /// same bits as that change rerun alone, and equals the plain
   /// forward pass with the entry changed (every third entry) up to the rounding of reordered
   /// sums: the change's term is added after the 20-term product instead of inside it, a few
   /// ulps of pre-activations and outputs of size about 1, as in ``RNNShortcutTests``.
@@ -27,7 +28,8 @@ struct RNNRerunSplitTests {
           rnn.outputs(
             settingParameter: tensor, entries: entries, to: values, output: output, cache: cache))
         #expect(stacked.shape == [4 * entries.count, 8, 4])
-        for (q, e) in entries.enumerated() {
+        // Every other entry alone (the debug build's reruns are slow), both parities of q.
+        for (q, e) in entries.enumerated() where e % 2 == 0 || (tensor == 0 && e % 13 == 11) {
           let block = Array(stacked.scalars[(q * output.count)..<((q + 1) * output.count)])
           let alone = try #require(
             rnn.output(
@@ -46,6 +48,6 @@ struct RNNRerunSplitTests {
         }
       }
     }
-    #expect(compared == 20 * 13 + 20 * 20 + 20)
+    #expect(compared == 130 + 10 + 200 + 10)  // U: 130 even + 10 odd of symbol 11; W; b
   }
 }
