@@ -166,7 +166,7 @@ let layerCheckTargets: [Target] = [
   ),
   .executableTarget(
     name: "layerkit-benchmark",
-    dependencies: ["LayerConformance", "LayerKit", "CharRNN"],
+    dependencies: ["LayerConformance", "LayerKit", "CharRNN", "BenchmarkSupport"],
     path: "Sources/Benchmarks/layerkit-benchmark",
     swiftSettings: swiftSettings
   ),
@@ -314,7 +314,7 @@ let package = Package(
     // `swift run -c release layerkit-activations-benchmark`.
     .executableTarget(
       name: "layerkit-activations-benchmark",
-      dependencies: ["LayerKit", "LayerConformance"],
+      dependencies: ["LayerKit", "LayerConformance", "BenchmarkSupport"],
       path: "Sources/Benchmarks/layerkit-activations-benchmark",
       swiftSettings: swiftSettings
     ),

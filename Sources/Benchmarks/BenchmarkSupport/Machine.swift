@@ -7,6 +7,13 @@ public func monotonicNow() -> Double {
   return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
+/// Seconds `body` takes, once, on the monotonic clock.
+public func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = monotonicNow()
+  try body()
+  return monotonicNow() - start
+}
+
 /// Seconds per call of `body`: the best of `rounds` rounds, each repeating it for at least
 /// `minimum` seconds.
 public func bestSeconds(rounds: Int = 5, minimum: Double = 0.05, _ body: () -> Void) -> Double {

@@ -11,6 +11,7 @@
 // this build in the output, default "default"); --save FILE writes this run's figures as JSON;
 // --against FILE adds the f, f' and f+f' columns of a run saved with --save (e.g. the default
 // build beside the native one).
+import BenchmarkSupport
 import Foundation
 import LayerConformance
 import LayerKit
@@ -28,12 +29,6 @@ let dtypes = ["float32", "float64"]
 
 /// Seconds per pass, best of `runs`, keyed by operation.
 typealias Timings = [String: Double]
-
-func seconds(_ body: () -> Void) -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 /// The best time of each batched operation of `activation` over `x`.
 func measure<T: LayerScalar & BinaryFloatingPoint>(_ activation: any Activation, _ x: [T])
@@ -113,13 +108,11 @@ if let path = option("--against"),
   other = (json["label"] as? String ?? path, figures)
 }
 
-let loadAverage =
-  (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ")
-  .prefix(3).joined(separator: " ") ?? "unknown"
+let load = loadAverage()
 
 if let path = option("--save") {
   let json: [String: Any] = [
-    "label": label, "count": count, "swift": swift, "numpy": numpy, "load": loadAverage,
+    "label": label, "count": count, "swift": swift, "numpy": numpy, "load": load,
   ]
   try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]).write(
     to: URL(fileURLWithPath: path))
@@ -157,5 +150,5 @@ print(
   "M elements/s over \(count) elements, best of \(runs); ratio = LayerKit / numpy (> 1: LayerKit faster)"
 )
 print(
-  "build: \(label); numpy \(numpyVersion ?? "not run"); load average \(loadAverage); \(Date())"
+  "build: \(label); numpy \(numpyVersion ?? "not run"); load average \(load); \(Date())"
 )

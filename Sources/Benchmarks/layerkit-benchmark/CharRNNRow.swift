@@ -2,6 +2,7 @@
 // summed over the sequence, 23,165 parameters, Double), checked in full and in directional mode
 // by LayerKit and, in the same run, by the slides' procedure in numpy
 // (Benchmarks/numpy_rnn_gradient_check.py) on the same parameters and sequence.
+import BenchmarkSupport
 import CharRNN
 import Foundation
 import LayerConformance

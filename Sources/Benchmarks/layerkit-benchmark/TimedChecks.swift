@@ -1,15 +1,8 @@
 // The timing both rows share: the network check in full (best of 3) and in directional mode with
 // 2 directions (best of 5), each with the report of its last run.
-import Dispatch
+import BenchmarkSupport
 import LayerConformance
 import LayerKit
-
-/// Seconds `body` takes on the monotonic clock.
-func seconds(_ body: () -> Void) -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 /// The fastest of `runs` runs of `check`, and its report.
 func bestOf(_ runs: Int, _ check: () -> NetworkReport) -> (report: NetworkReport, seconds: Double) {

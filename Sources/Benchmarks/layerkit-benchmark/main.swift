@@ -12,6 +12,7 @@
 // Data: one synthetic example, seeded: 12288 = 64 x 64 x 3 "pixels" uniform in [0, 1), label 1
 // (the seeds use a cat image of the same size). Weights: Glorot uniform, biases uniform in
 // [-0.1, 0.1), all drawn from RandomSource(seed: 2018).
+import BenchmarkSupport
 import Foundation
 import LayerConformance
 import LayerKit
