@@ -40,8 +40,10 @@ extension NetworkTrace {
 }
 
 /// The loss of each of the `count` blocks of shape `shape` stacked in `x`, in order. Many
-/// blocks are split over the cores (``/LayerCore/performConcurrently(parts:_:)``, one run of
-/// consecutive blocks per part); each block's loss is the same computation as alone.
+/// blocks are split over the cores
+/// (``/LayerCore/performConcurrently(splitting:minimumPartSize:alignment:_:)``, a run of
+/// consecutive blocks per part, worth a second core from about 16,384 logits on); each
+/// block's loss is the same computation as alone.
 @_specialize(where T == Double)
 @_specialize(where T == Float)
 func slicedLosses<T: LayerScalar & BinaryFloatingPoint>(
@@ -49,13 +51,15 @@ func slicedLosses<T: LayerScalar & BinaryFloatingPoint>(
 ) throws(LayerError) -> [T] {
   let size = x.count / Swift.max(count, 1)
   var results = [Result<T, LayerError>](repeating: .success(0), count: count)
-  // Worth a second core from about 16,384 logits on.
-  let parts = Swift.min(concurrentCoreCount, count, Swift.max(1, x.count >> 14))
   results.withUnsafeMutableBufferPointer { buffer in
-    let shared = SharedResults(buffer.baseAddress!)
-    performConcurrently(parts: parts) { part in
-      for p in (part * count / parts)..<((part + 1) * count / parts) {
-        shared.base[p] = Result { () throws(LayerError) -> T in
+    guard let first = buffer.baseAddress else { return }
+    nonisolated(unsafe) let base = first  // each part writes its own blocks
+    performConcurrently(
+      splitting: count, minimumPartSize: Swift.max(1, (1 << 14) / Swift.max(size, 1)),
+      alignment: 1
+    ) { blocks in
+      for p in blocks {
+        base[p] = Result { () throws(LayerError) -> T in
           let slice = try Tensor(
             shape: shape, scalars: Array(x.scalars[(p * size)..<((p + 1) * size)]))
           return try loss.value(slice, target: target)
@@ -64,12 +68,4 @@ func slicedLosses<T: LayerScalar & BinaryFloatingPoint>(
     }
   }
   return try results.map { result throws(LayerError) -> T in try result.get() }
-}
-
-/// The results buffer the parts of ``slicedLosses(_:count:shape:loss:target:)`` share: each
-/// part writes only its own blocks' entries.
-struct SharedResults<T: LayerScalar>: @unchecked Sendable {
-  let base: UnsafeMutablePointer<Result<T, LayerError>>
-
-  init(_ base: UnsafeMutablePointer<Result<T, LayerError>>) { self.base = base }
 }
