@@ -53,18 +53,18 @@ public struct TrainingData<Scalar: LayerScalar>: Sendable, Equatable {
     let width = tensor.shape[1]
     let rows = Array(indices)
     let count = rows.count * width
-    // Row by row into uninitialized storage: no zero fill, one block copy per row. A large
-    // batch is split over the cores: its rows lie scattered over the data set, so the copy
-    // waits on memory, and two cores wait on twice as many rows at once.
-    let parts = count >= Self.concurrentGatherScalars ? min(concurrentCoreCount, rows.count) : 1
+    // Row by row into uninitialized storage: no zero fill, one block copy per row. A batch of
+    // 16,384 scalars or more is split over the cores: its rows lie scattered over the data
+    // set, so the copy waits on memory, and two cores wait on twice as many rows at once.
     let scalars = [Scalar](unsafeUninitializedCapacity: count) { out, initialized in
       tensor.scalars.withUnsafeBufferPointer { source in
         guard let base = source.baseAddress, let target = out.baseAddress else { return }
         nonisolated(unsafe) let (from, to) = (base, target)  // each part writes its own rows
-        performConcurrently(parts: parts) { part in
-          for r in (part * rows.count / parts)..<((part + 1) * rows.count / parts) {
-            (to + r * width).initialize(from: from + rows[r] * width, count: width)
-          }
+        performConcurrently(
+          splitting: rows.count, minimumPartSize: Swift.max(1, (1 << 13) / Swift.max(width, 1)),
+          alignment: 1
+        ) { part in
+          for r in part { (to + r * width).initialize(from: from + rows[r] * width, count: width) }
         }
       }
       initialized = count
@@ -75,8 +75,4 @@ public struct TrainingData<Scalar: LayerScalar>: Sendable, Equatable {
     }
     return result
   }
-
-  /// The batch size (in scalars) from which ``rows(_:)`` copies on several cores.
-  @usableFromInline
-  static var concurrentGatherScalars: Int { 1 << 14 }
 }
