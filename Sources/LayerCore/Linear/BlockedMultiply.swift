@@ -17,11 +17,15 @@ let directProductLimit = 1 << 22
 /// `kc`-deep slice, pack `B` into `width`-column micro-panels, then for each `mc`-row block
 /// pack `A` into `tileRows`-row micro-panels (4 or 6) and run the register tile over every
 /// (row, column) tile. The vector type `V` sets the tile width, e.g. `SIMD8<Float>` (two SSE
-/// registers) or `SIMD4<Double>`; ``GEMMTile`` picks the pair.
+/// registers) or `SIMD4<Double>`; ``GEMMTile`` picks the pair. `H` is half of `V`
+/// (`SIMD4<Float>` for `SIMD8<Float>`): a right edge of at most half a tile runs on it, so that
+/// the 50 columns of a 784-50 layer cost 52 columns of work, not 56.
 @inline(__always)
-func blockedMultiply<V: SIMD>(_ o: GEMMOperands<V.Scalar>, tileRows: Int, vector: V.Type)
-where V.Scalar: BinaryFloatingPoint {
+func blockedMultiply<V: SIMD, H: SIMD>(
+  _ o: GEMMOperands<V.Scalar>, tileRows: Int, vector: V.Type, half: H.Type
+) where V.Scalar: BinaryFloatingPoint, H.Scalar == V.Scalar {
   let width = V.scalarCount
+  precondition(2 * H.scalarCount == width, "blockedMultiply: H must be half of V")
   guard o.m > 0, o.n > 0 else { return }
   guard o.k > 0 else {
     for i in 0..<o.m {
@@ -52,9 +56,19 @@ where V.Scalar: BinaryFloatingPoint {
     while pc < o.k {
       let depth = min(kc, o.k - pc)
       let beta = pc == 0 ? o.beta : 1
+      // Packed columns: full-width panels, then a half-width one for an edge of ≤ width/2.
+      let packedCount = nc - fullColumns
+      let edge = packedCount % width
+      let wideCount = edge > 0 && 2 * edge <= width ? packedCount - edge : packedCount
       packPanelB(
-        o, into: packedB, rows: pc, depth: depth, columns: jc + fullColumns,
-        count: nc - fullColumns, width: width)
+        o, into: packedB, rows: pc, depth: depth, columns: jc + fullColumns, count: wideCount,
+        width: width)
+      if wideCount < packedCount {
+        packPanelB(
+          o, into: packedB + wideCount * depth, rows: pc, depth: depth,
+          columns: jc + fullColumns + wideCount, count: edge, width: width / 2)
+      }
+      let halfStart = fullColumns + wideCount
       var ic = 0
       while ic < o.m {
         let mc = min(panelRows, o.m - ic)
@@ -74,11 +88,18 @@ where V.Scalar: BinaryFloatingPoint {
               ir < fullRows
               ? (o.a + (ic + ir) * o.aRow + pc * o.aColumn, (o.aRow, o.aColumn))
               : (UnsafePointer(packedA + (ir - fullRows) * depth), (1, tileRows))
-            microKernel(
-              tile: tileRows, depth: depth, a: a, aStrides: aStrides, b: b, bStep: bStep,
-              c: o.c + (ic + ir) * o.ldc + jc + jr, ldc: o.ldc,
-              rows: min(tileRows, mc - ir), columns: min(width, nc - jr), beta: beta,
-              vector: V.self)
+            let c = o.c + (ic + ir) * o.ldc + jc + jr
+            let rows = min(tileRows, mc - ir)
+            if jr >= halfStart {
+              microKernel(
+                tile: tileRows, depth: depth, a: a, aStrides: aStrides, b: b, bStep: width / 2,
+                c: c, ldc: o.ldc, rows: rows, columns: nc - jr, beta: beta, vector: H.self)
+            } else {
+              microKernel(
+                tile: tileRows, depth: depth, a: a, aStrides: aStrides, b: b, bStep: bStep,
+                c: c, ldc: o.ldc, rows: rows, columns: min(width, nc - jr), beta: beta,
+                vector: V.self)
+            }
             ir += tileRows
           }
           jr += width

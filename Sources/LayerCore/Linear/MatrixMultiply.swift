@@ -106,9 +106,15 @@ func multiplyFloat(_ operands: GEMMOperands<Float>) {
 func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
   switch tile {
   case .narrow:
-    parallelMultiply(operands) { blockedMultiply($0, tileRows: 4, vector: SIMD8<Float>.self) }
+    parallelMultiply(operands) {
+      blockedMultiply(
+        $0, tileRows: 4, vector: SIMD8<Float>.self, half: SIMD4<Float>.self)
+    }
   case .wide:
-    parallelMultiply(operands) { blockedMultiply($0, tileRows: 6, vector: SIMD16<Float>.self) }
+    parallelMultiply(operands) {
+      blockedMultiply(
+        $0, tileRows: 6, vector: SIMD16<Float>.self, half: SIMD8<Float>.self)
+    }
   }
 }
 
@@ -123,8 +129,14 @@ func multiplyDouble(_ operands: GEMMOperands<Double>) {
 func multiplyDouble(_ operands: GEMMOperands<Double>, tile: GEMMTile) {
   switch tile {
   case .narrow:
-    parallelMultiply(operands) { blockedMultiply($0, tileRows: 4, vector: SIMD4<Double>.self) }
+    parallelMultiply(operands) {
+      blockedMultiply(
+        $0, tileRows: 4, vector: SIMD4<Double>.self, half: SIMD2<Double>.self)
+    }
   case .wide:
-    parallelMultiply(operands) { blockedMultiply($0, tileRows: 6, vector: SIMD8<Double>.self) }
+    parallelMultiply(operands) {
+      blockedMultiply(
+        $0, tileRows: 6, vector: SIMD8<Double>.self, half: SIMD4<Double>.self)
+    }
   }
 }
