@@ -6,11 +6,12 @@ import Testing
 /// this machine and build, against the naive product of ``MatrixMultiplyTests``.
 struct GEMMTileTests {
   /// Shapes around both tile heights (4, 6) and widths (8, 16 `Float`; 4, 8 `Double`), ones
-  /// with full tiles read in place beside packed edges, and one past the 256-deep panel (kept
-  /// small: the debug build is slow).
+  /// with full tiles read in place beside packed edges, one past the 256-deep panel (kept
+  /// small: the debug build is slow), and with `Aᵀ` stored, ones that take the broadcast-`B`
+  /// tile of the narrow case (m ≥ 16) with a partial row panel and a partial 5-column tile.
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (5, 15, 3), (6, 16, 9), (7, 17, 2), (12, 32, 5), (13, 9, 31), (25, 10, 64),
-    (20, 50, 40), (11, 33, 260),
+    (20, 50, 40), (11, 33, 260), (37, 23, 70),
   ]
 
   /// `op(A) · op(B) + β C` with row-major buffers, through the given tile.
@@ -72,8 +73,10 @@ struct GEMMTileTests {
   }
 
   /// The two tiles give bit-identical results on random values (the same sums in the same
-  /// order), so the timed choice never changes training.
-  @Test func tilesAgreeBitForBit() {
+  /// order), so the timed choice never changes training; with `Aᵀ` stored the narrow case runs
+  /// the broadcast-`B` tile, which must agree too.
+  @Test(arguments: [false, true])
+  func tilesAgreeBitForBit(transposeA: Bool) {
     let (m, n, k) = (29, 37, 300)
     var random = RandomSource(seed: 11)
     let a = (0..<(m * k)).map { _ in Float(2 * random.nextUnit() - 1) }
@@ -92,15 +95,20 @@ struct GEMMTileTests {
             }
             multiplyFloat(
               GEMMOperands(
-                a: aBase, aRow: k, aColumn: 1, b: bBase, bRow: n, bColumn: 1, c: cBase, ldc: n,
-                m: m, n: n, k: k, beta: 0),
+                a: aBase, aRow: transposeA ? 1 : k, aColumn: transposeA ? m : 1, b: bBase,
+                bRow: n, bColumn: 1, c: cBase, ldc: n, m: m, n: n, k: k, beta: 0),
               tile: tile)
           }
         }
       }
       results.append(c)
     }
-    #expect(results[0].map(\.bitPattern) == results[1].map(\.bitPattern))
+    let differing = results[0].indices.first {
+      results[0][$0].bitPattern != results[1][$0].bitPattern
+    }
+    if let i = differing {
+      Issue.record("transposeA \(transposeA): entry \(i) is \(results[0][i]) vs \(results[1][i])")
+    }
     #expect(!results[0].contains { $0.isNaN })
   }
 }

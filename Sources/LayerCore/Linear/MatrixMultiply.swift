@@ -105,6 +105,8 @@ func multiplyFloat(_ operands: GEMMOperands<Float>) {
 /// The `Float` product with a given register tile: 4 × `SIMD8<Float>` or 6 × `SIMD16<Float>`.
 func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
   switch tile {
+  case .narrow where prefersBroadcastB(operands):
+    parallelMultiply(operands) { broadcastBMultiply($0, half: SIMD4<Float>.self) }
   case .narrow:
     parallelMultiply(operands) {
       blockedMultiply(
@@ -128,6 +130,8 @@ func multiplyDouble(_ operands: GEMMOperands<Double>) {
 /// The `Double` product with a given register tile: 4 × `SIMD4<Double>` or 6 × `SIMD8<Double>`.
 func multiplyDouble(_ operands: GEMMOperands<Double>, tile: GEMMTile) {
   switch tile {
+  case .narrow where prefersBroadcastB(operands):
+    parallelMultiply(operands) { broadcastBMultiply($0, half: SIMD2<Double>.self) }
   case .narrow:
     parallelMultiply(operands) {
       blockedMultiply(

@@ -5,6 +5,7 @@ import LayerCore
 /// `L = (1/batch) Σ [max(z, 0) − z·y + log(1 + e^−|z|)]`, gradient `(σ(z) − y) / batch`.
 ///
 /// The form never evaluates `log(σ(z))` directly, so it stays finite for logits of any size.
+/// In `Float` and `Double` both run on SIMD lanes (`BinaryCrossEntropy+Lanes.swift`).
 public struct BinaryCrossEntropy: Loss {
   /// A binary cross-entropy loss.
   public init() {}
@@ -25,8 +26,9 @@ public struct BinaryCrossEntropy: Loss {
     _ prediction: Tensor<T>, target: Tensor<T>
   ) throws(LayerError) -> T {
     try validateLossInput(prediction, target, loss: name)
-    var sum: T = 0
-    for k in 0..<prediction.count {
+    let lanes = laneCost(prediction.scalars, target.scalars)
+    var sum: T = lanes?.sum ?? 0
+    for k in (lanes?.count ?? 0)..<prediction.count {
       let z = prediction.scalars[k]
       let y = target.scalars[k]
       sum += (z > 0 ? z : 0) - z * y + T.log1p(T.exp(-T.abs(z)))
@@ -45,6 +47,11 @@ public struct BinaryCrossEntropy: Loss {
   ) throws(LayerError) -> Tensor<T> {
     try validateLossInput(prediction, target, loss: name)
     let batch = T(prediction.shape[0])
-    return try prediction.zipMap(target, layer: name) { z, y in (T.logistic(z) - y) / batch }
+    var g = prediction
+    let done = laneGradient(prediction.scalars, target.scalars, dividedBy: batch, into: &g.scalars)
+    for k in (done ?? 0)..<g.count {
+      g.scalars[k] = (T.logistic(prediction.scalars[k]) - target.scalars[k]) / batch
+    }
+    return g
   }
 }
