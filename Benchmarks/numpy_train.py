@@ -1,6 +1,6 @@
 """The seed notebooks' training loop in numpy, timed per epoch (for layerkit-train-benchmark).
 
-Usage: python3 numpy_train.py [epochs] [data-dir]
+Usage: python3 numpy_train.py [epochs] [data-dir] [float32] [float64]  (both dtypes by default)
 Prints JSON: {"numpy": version, "data": "fashion-mnist" | "synthetic",
               "float64": {"best": s, "epochs": [s, ...]}, "float32": {...}}.
 
@@ -119,7 +119,10 @@ def main():
     directory = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/datasets/fashion-mnist"
     x, y, name = load(directory)
     result = {"numpy": np.__version__, "data": name, "count": int(x.shape[0])}
+    wanted = sys.argv[3:] or ["float64", "float32"]
     for dtype, key in ((np.float64, "float64"), (np.float32, "float32")):
+        if key not in wanted:
+            continue
         times = epoch_times(x, y, dtype, epochs)
         result[key] = {"best": min(times), "epochs": times}
     print(json.dumps(result))

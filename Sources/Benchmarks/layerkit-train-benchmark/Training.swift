@@ -54,17 +54,24 @@ struct NumpyRun {
   var version: String
   var data: String
   var best: [String: Double]
+
+  /// This run and `other`, keeping the better epoch of each dtype.
+  func merged(_ other: NumpyRun) -> NumpyRun {
+    var run = self
+    run.best.merge(other.best) { min($0, $1) }
+    return run
+  }
 }
 
-/// Runs Benchmarks/numpy_train.py for `epochs` epochs per dtype; `nil` when python3 with numpy
-/// fails.
-func runNumpy(epochs: Int, directory: String) -> NumpyRun? {
+/// Runs Benchmarks/numpy_train.py for `epochs` epochs of each of `dtypes` (`"float32"`,
+/// `"float64"`); `nil` when python3 with numpy fails.
+func runNumpy(epochs: Int, directory: String, dtypes: [String]) -> NumpyRun? {
   let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
   let script = root.appendingPathComponent("Benchmarks/numpy_train.py")
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", script.path, "\(epochs)", directory]
+  process.arguments = ["python3", script.path, "\(epochs)", directory] + dtypes
   let pipe = Pipe()
   process.standardOutput = pipe
   process.standardError = FileHandle.nullDevice
@@ -77,7 +84,7 @@ func runNumpy(epochs: Int, directory: String) -> NumpyRun? {
       let version = json["numpy"] as? String
     else { return nil }
     var best: [String: Double] = [:]
-    for key in ["float32", "float64"] {
+    for key in dtypes {
       best[key] = (json[key] as? [String: Any])?["best"] as? Double
     }
     return NumpyRun(version: version, data: json["data"] as? String ?? "?", best: best)

@@ -8,9 +8,9 @@
 //   swift run -c release --build-path .build/native -Xswiftc -target-cpu -Xswiftc native \
 //     layerkit-train-benchmark -- --label native
 //
-// Options: --epochs N (default 5; the best epoch counts, here and in numpy, which runs before
-// and after LayerKit); --scalar Float or
-// Double (that type only); --no-numpy; --data DIR (default /usr/share/datasets/fashion-mnist;
+// Options: --epochs N (default 5 per round; the best epoch counts, here and in numpy);
+// --rounds R (default 3: numpy and LayerKit take turns, R times each, so that both meet the
+// machine's quiet and busy minutes alike); --scalar Float or Double (that type only); --no-numpy; --data DIR (default /usr/share/datasets/fashion-mnist;
 // a missing folder falls back to random data of the same shape, with a note); --label NAME
 // (names this build, default "default"); --save FILE writes this run's figures as JSON;
 // --against FILE adds the epoch times of a run saved with --save.
@@ -26,6 +26,7 @@ func option(_ name: String) -> String? {
   return arguments[i + 1]
 }
 let epochs = max(1, option("--epochs").flatMap(Int.init) ?? 5)
+let rounds = max(1, option("--rounds").flatMap(Int.init) ?? 3)
 let label = option("--label") ?? "default"
 let directory = option("--data") ?? MNIST.fashionDirectory
 let types = option("--scalar").map { [$0] } ?? ["Float", "Double"]
@@ -40,12 +41,19 @@ struct Figures: Codable {
   var gflops: [Double]
 }
 
-func measure<T: NetworkCheckScalar & BinaryFloatingPoint>(_: T.Type) throws -> Figures {
+/// One round of `T`: `epochs` epochs of training; with `products`, also the matrix products
+/// of a step timed alone.
+func measure<T: NetworkCheckScalar & BinaryFloatingPoint>(
+  _: T.Type, products: Bool
+) throws -> Figures {
   let (data, note) = try trainingData(T.self, from: directory)
   if !note.isEmpty { print("note: \(note)") }
   let (seconds, cost) = try epochSeconds(data, epochs: epochs)
   print("\(T.self): register tile \(matrixMultiplyTile(for: T.self) ?? "none")")
   print("\(T.self): epochs \(seconds.map { String(format: "%.3f", $0) }) s, last cost \(cost)")
+  guard products else {
+    return Figures(epoch: seconds.min() ?? .nan, epochs: seconds, matmul: .nan, gflops: [])
+  }
   let times = MatrixProduct.trainingStep.map { $0.seconds(T.self) }
   let stepsPerEpoch = Double(data.count) / 64  // the products scale with the rows of a batch
   let matmul =
@@ -56,35 +64,50 @@ func measure<T: NetworkCheckScalar & BinaryFloatingPoint>(_: T.Type) throws -> F
     gflops: zip(MatrixProduct.trainingStep, times).map { $0.flops / $1 / 1e9 })
 }
 
+/// Folds one round's figures of a type into the kept ones: the best epoch, every epoch, and
+/// the products of the last round.
+func merged(_ kept: Figures?, _ round: Figures) -> Figures {
+  guard var kept else { return round }
+  kept.epoch = min(kept.epoch, round.epoch)
+  kept.epochs += round.epochs
+  if !round.gflops.isEmpty { (kept.matmul, kept.gflops) = (round.matmul, round.gflops) }
+  return kept
+}
+
 let loadBefore = loadAverage()
-// numpy runs before and after LayerKit and keeps its better epochs, so that a burst of load
-// from other processes is less likely to decide the ratio (OpenBLAS's threads suffer most).
+// numpy and LayerKit take turns, `rounds` times, and each keeps its best epoch: the cores'
+// speed drifts by up to 40% over minutes here, and alternating gives both the same chances.
+// Each round's ratio (LayerKit's best epoch / numpy's best epoch, of that round) is kept too.
 let skipNumpy = arguments.contains("--no-numpy")
-let numpyFirst = skipNumpy ? nil : runNumpy(epochs: epochs, directory: directory)
 var figures: [String: Figures] = [:]
-for type in types {
-  switch type {
-  case "Float": figures[type] = try measure(Float.self)
-  case "Double": figures[type] = try measure(Double.self)
-  default:
-    print("--scalar: Float or Double, got \(type)")
-    exit(2)
+var numpy: NumpyRun?
+var roundRatios: [String: [Double]] = [:]
+var numpyFailed = false
+for round in 0..<rounds {
+  var run: NumpyRun?
+  if !skipNumpy && !numpyFailed {
+    run = runNumpy(epochs: epochs, directory: directory, dtypes: types.map { numpyKey[$0]! })
+    numpyFailed = run == nil
+  }
+  if let run { numpy = numpy.map { $0.merged(run) } ?? run }
+  for type in types {
+    let last = round == rounds - 1
+    let f: Figures
+    switch type {
+    case "Float": f = try measure(Float.self, products: last)
+    case "Double": f = try measure(Double.self, products: last)
+    default:
+      print("--scalar: Float or Double, got \(type)")
+      exit(2)
+    }
+    if let theirs = run?.best[numpyKey[type]!] {
+      roundRatios[type, default: []].append(f.epoch / theirs)
+    }
+    figures[type] = merged(figures[type], f)
   }
 }
-var numpy: NumpyRun?
-if !skipNumpy {
-  numpy = runNumpy(epochs: epochs, directory: directory)
-  if let first = numpyFirst {
-    if var best = numpy {
-      best.best.merge(first.best) { min($0, $1) }
-      numpy = best
-    } else {
-      numpy = first
-    }
-  }
-  if numpy == nil {
-    print("numpy baseline skipped: Benchmarks/numpy_train.py failed (is python3-numpy installed?)")
-  }
+if numpyFailed {
+  print("numpy baseline skipped: Benchmarks/numpy_train.py failed (is python3-numpy installed?)")
 }
 let loadAfter = loadAverage()
 
@@ -120,9 +143,9 @@ print(
   "build: \(label); numpy \(numpy.map { "\($0.version) on \($0.data)" } ?? "not run"); "
     + "load average before \(loadBefore), after \(loadAfter); \(Date())")
 var header =
-  "| type | LayerKit s/epoch | numpy s/epoch | LayerKit/numpy | matmul alone s/epoch "
+  "| type | LayerKit s/epoch | numpy s/epoch | LayerKit/numpy | each round | matmul alone s/epoch "
   + "| outside matmul |"
-var rule = "|---|---:|---:|---:|---:|---:|"
+var rule = "|---|---:|---:|---:|---|---:|---:|"
 if let other {
   header += " \(other.label) s/epoch | \(other.label)/numpy |"
   rule += "---:|---:|"
@@ -135,7 +158,9 @@ for type in types {
   let outside = (f.epoch - f.matmul) / f.epoch * 100
   var row =
     "| \(type) | \(cell(f.epoch)) | \(cell(theirs)) (\(numpyKey[type]!)) | "
-    + "\(cell(theirs.map { f.epoch / $0 }, 2)) | \(cell(f.matmul)) | \(cell(outside, 0))% |"
+    + "\(cell(theirs.map { f.epoch / $0 }, 2)) | "
+    + "\((roundRatios[type] ?? []).map { cell($0, 2) }.joined(separator: " ")) | "
+    + "\(cell(f.matmul)) | \(cell(outside, 0))% |"
   if let other {
     let e = other.figures[type]?.epoch
     row += " \(cell(e)) | \(cell(e.flatMap { e in theirs.map { e / $0 } }, 2)) |"
