@@ -54,17 +54,6 @@ public func matrixMultiplyTile<T: LayerScalar>(for type: T.Type) -> String? {
   return nil
 }
 
-/// Seconds on a monotonic clock, or 0 where there is none (then the narrow tile is kept).
-func monotonicSeconds() -> Double {
-  #if canImport(Glibc) || canImport(Darwin)
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
-  #else
-    return 0
-  #endif
-}
-
 /// The tile for which `run` finishes a 24×64×128 product (serial, read in place: the shape of
 /// a small network's step) sooner: the best of 3 alternating rounds of 2 products each, after
 /// one warm-up product per tile.
