@@ -56,15 +56,28 @@ public struct TrainingData<Scalar: LayerScalar>: Sendable, Equatable {
     // Into uninitialized storage (no zero fill), eight rows at a time (`copyRows`). A batch of
     // 16,384 scalars or more is split over the cores: its rows lie scattered over the data
     // set, so the copy waits on memory, and two cores wait on twice as many rows at once.
+    // Rows of 512 scalars or more are split by columns, at the points where `matrixMultiply`
+    // splits a dense layer's forward product over its inputs (`k ≥ 512`, summed in halves):
+    // each core then copies the columns it multiplies. Narrower rows are split by rows.
     let scalars = [Scalar](unsafeUninitializedCapacity: count) { out, initialized in
       tensor.scalars.withUnsafeBufferPointer { source in
         guard let base = source.baseAddress, let target = out.baseAddress else { return }
-        nonisolated(unsafe) let (from, to) = (base, target)  // each part writes its own rows
-        performConcurrently(
-          splitting: rows.count, minimumPartSize: Swift.max(1, (1 << 13) / Swift.max(width, 1)),
-          alignment: 1
-        ) { part in
-          copyRows(rows, part, width: width, from: from, to: to)
+        nonisolated(unsafe) let (from, to) = (base, target)  // each part writes its own share
+        let all = 0..<rows.count
+        if width >= 512 {
+          performConcurrently(
+            splitting: width, minimumPartSize: Swift.max(1, (1 << 13) / Swift.max(rows.count, 1)),
+            alignment: 8
+          ) { columns in
+            copyRows(rows, all, columns: columns, width: width, from: from, to: to)
+          }
+        } else {
+          performConcurrently(
+            splitting: rows.count,
+            minimumPartSize: Swift.max(1, (1 << 13) / Swift.max(width, 1)), alignment: 1
+          ) { part in
+            copyRows(rows, part, columns: 0..<width, width: width, from: from, to: to)
+          }
         }
       }
       initialized = count

@@ -8,10 +8,11 @@ struct GEMMTileTests {
   /// Shapes around both tile heights (4, 6) and widths (8, 16 `Float`; 4, 8 `Double`), ones
   /// with full tiles read in place beside packed edges, one past the 256-deep panel (kept
   /// small: the debug build is slow), and with `Aᵀ` stored, ones that take the broadcast-`B`
-  /// tile of the narrow case (m ≥ 16) with a partial row panel and a partial 5-column tile.
+  /// tile of the narrow case (m ≥ 16) with a partial row panel and a partial 5-column tile, and
+  /// one summed over `k` in two halves (k ≥ 512, small output).
   static let shapes: [(Int, Int, Int)] = [
     (1, 1, 1), (5, 15, 3), (6, 16, 9), (7, 17, 2), (12, 32, 5), (13, 9, 31), (25, 10, 64),
-    (20, 50, 40), (11, 33, 260), (37, 23, 70),
+    (20, 50, 40), (11, 33, 260), (37, 23, 70), (13, 9, 600),
   ]
 
   /// `op(A) · op(B) + β C` with row-major buffers, through the given tile.

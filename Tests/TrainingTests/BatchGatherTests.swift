@@ -3,8 +3,9 @@ import Testing
 import Training
 
 /// `TrainingData.rows(_:)`: the rows asked for, in that order, for widths that fill 64-byte
-/// lines exactly, partly or not at all, groups of eight rows and a partial group, and a batch
-/// large enough to be split over the cores.
+/// lines exactly, partly or not at all, groups of eight rows and a partial group, and batches
+/// large enough to be split over the cores, by rows (narrow rows) or by columns (rows of 512
+/// scalars or more: 21 rows of 784).
 struct BatchGatherTests {
   func check<T: LayerScalar & BinaryFloatingPoint>(
     _: T.Type, width: Int, count: Int, picks: [Int]
@@ -27,7 +28,7 @@ struct BatchGatherTests {
     try check(Float.self, width: width, count: 50, picks: picks)
   }
 
-  @Test(arguments: [1, 8, 9, 100])
+  @Test(arguments: [1, 8, 9, 100, 600])
   func doubleRowsInOrder(width: Int) throws {
     let picks = (0..<13).map { ($0 * 11 + 3) % 29 }.reversed().map { $0 }
     try check(Double.self, width: width, count: 29, picks: picks)

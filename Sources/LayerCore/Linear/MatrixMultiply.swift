@@ -9,7 +9,10 @@
 /// SIMD register tile (4 rows × 8 `Float` or 4 `Double` columns, `SIMD8<Float>` /
 /// `SIMD4<Double>`, written as `a * b + c`, so SSE2 builds need no fused multiply-add) and split
 /// large products
-/// (`m · n · k` ≥ ``matrixMultiplyParallelThreshold``) over the processor's cores. Every other
+/// (`m · n · k` ≥ ``matrixMultiplyParallelThreshold``) over the processor's cores: by rows or
+/// columns of `C`, or, when `k ≥ 512` and `C` has at most 2¹³ entries (a dense layer's forward
+/// pass on a batch), by `k`: `C = A₁B₁ + β·C`, then `C += A₂B₂`, split at half of `k` rounded
+/// up to a multiple of 8, on every machine alike. Every other
 /// ``LayerScalar`` (`Float16`, `Float80`, dual numbers) takes a portable row-by-row loop.
 ///
 /// When `beta` is 0 the old contents of `C` are ignored (a NaN there does not propagate).
@@ -102,21 +105,24 @@ func multiplyFloat(_ operands: GEMMOperands<Float>) {
   multiplyFloat(operands, tile: floatTile)
 }
 
-/// The `Float` product with a given register tile: 4 × `SIMD8<Float>` or 6 × `SIMD16<Float>`.
+/// The `Float` product with a given register tile: 4 × `SIMD8<Float>` or 6 × `SIMD16<Float>`
+/// (the narrow case takes ``broadcastBMultiply(_:half:)`` for a weight gradient), split over
+/// the cores by rows or columns, or by the inner dimension (``splitsInnerDimension(_:)``).
 func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
-  switch tile {
-  case .narrow where prefersBroadcastB(operands):
-    parallelMultiply(operands) { broadcastBMultiply($0, half: SIMD4<Float>.self) }
-  case .narrow:
-    parallelMultiply(operands) {
-      blockedMultiply(
-        $0, tileRows: 4, vector: SIMD8<Float>.self, half: SIMD4<Float>.self)
+  let serial: @Sendable (GEMMOperands<Float>) -> Void = { o in
+    switch tile {
+    case .narrow where prefersBroadcastB(o):
+      broadcastBMultiply(o, half: SIMD4<Float>.self)
+    case .narrow:
+      blockedMultiply(o, tileRows: 4, vector: SIMD8<Float>.self, half: SIMD4<Float>.self)
+    case .wide:
+      blockedMultiply(o, tileRows: 6, vector: SIMD16<Float>.self, half: SIMD8<Float>.self)
     }
-  case .wide:
-    parallelMultiply(operands) {
-      blockedMultiply(
-        $0, tileRows: 6, vector: SIMD16<Float>.self, half: SIMD8<Float>.self)
-    }
+  }
+  if splitsInnerDimension(operands) {
+    innerSplitMultiply(operands, serial)
+  } else {
+    parallelMultiply(operands, serial)
   }
 }
 
@@ -127,20 +133,22 @@ func multiplyDouble(_ operands: GEMMOperands<Double>) {
   multiplyDouble(operands, tile: doubleTile)
 }
 
-/// The `Double` product with a given register tile: 4 × `SIMD4<Double>` or 6 × `SIMD8<Double>`.
+/// The `Double` product with a given register tile: 4 × `SIMD4<Double>` or 6 × `SIMD8<Double>`,
+/// split like the `Float` one.
 func multiplyDouble(_ operands: GEMMOperands<Double>, tile: GEMMTile) {
-  switch tile {
-  case .narrow where prefersBroadcastB(operands):
-    parallelMultiply(operands) { broadcastBMultiply($0, half: SIMD2<Double>.self) }
-  case .narrow:
-    parallelMultiply(operands) {
-      blockedMultiply(
-        $0, tileRows: 4, vector: SIMD4<Double>.self, half: SIMD2<Double>.self)
+  let serial: @Sendable (GEMMOperands<Double>) -> Void = { o in
+    switch tile {
+    case .narrow where prefersBroadcastB(o):
+      broadcastBMultiply(o, half: SIMD2<Double>.self)
+    case .narrow:
+      blockedMultiply(o, tileRows: 4, vector: SIMD4<Double>.self, half: SIMD2<Double>.self)
+    case .wide:
+      blockedMultiply(o, tileRows: 6, vector: SIMD8<Double>.self, half: SIMD4<Double>.self)
     }
-  case .wide:
-    parallelMultiply(operands) {
-      blockedMultiply(
-        $0, tileRows: 6, vector: SIMD8<Double>.self, half: SIMD4<Double>.self)
-    }
+  }
+  if splitsInnerDimension(operands) {
+    innerSplitMultiply(operands, serial)
+  } else {
+    parallelMultiply(operands, serial)
   }
 }

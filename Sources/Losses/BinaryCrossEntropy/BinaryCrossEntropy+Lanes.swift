@@ -29,7 +29,9 @@ extension BinaryCrossEntropy {
   /// Writes `(σ(z) − y) / batch` into `g` over the leading whole vectors in `Float` and
   /// `Double` and returns how many elements that covered; `nil` for other scalars.
   @inlinable
-  func laneGradient<T: LayerScalar>(_ z: [T], _ y: [T], dividedBy batch: T, into g: inout [T]) -> Int? {
+  func laneGradient<T: LayerScalar>(
+    _ z: [T], _ y: [T], dividedBy batch: T, into g: inout [T]
+  ) -> Int? {
     g.withUnsafeMutableBytes { out in
       if T.self == Float.self {
         return Self.withBytes(z, y) { z, y in
@@ -85,7 +87,8 @@ extension BinaryCrossEntropy {
     for v in 0..<whole {
       let zv = z.loadUnaligned(fromByteOffset: v * stride, as: V.self)
       let yv = y.loadUnaligned(fromByteOffset: v * stride, as: V.self)
-      out.storeBytes(of: (logistic(zv) - yv) / V(repeating: batch), toByteOffset: v * stride, as: V.self)
+      let g = (logistic(zv) - yv) / V(repeating: batch)
+      out.storeBytes(of: g, toByteOffset: v * stride, as: V.self)
     }
     return whole * V.scalarCount
   }
