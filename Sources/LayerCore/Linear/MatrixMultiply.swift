@@ -109,7 +109,7 @@ func multiplyFloat(_ operands: GEMMOperands<Float>) {
 /// (the narrow case takes ``broadcastBMultiply(_:half:)`` for a weight gradient), split over
 /// the cores by rows or columns, or by the inner dimension (``splitsInnerDimension(_:)``).
 func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
-  let serial: @Sendable (GEMMOperands<Float>) -> Void = { o in
+  multiplyOverCores(operands) { o in
     switch tile {
     case .narrow where prefersBroadcastB(o):
       broadcastBMultiply(o, half: SIMD4<Float>.self)
@@ -118,11 +118,6 @@ func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
     case .wide:
       blockedMultiply(o, tileRows: 6, vector: SIMD16<Float>.self, half: SIMD8<Float>.self)
     }
-  }
-  if splitsInnerDimension(operands) {
-    innerSplitMultiply(operands, serial)
-  } else {
-    parallelMultiply(operands, serial)
   }
 }
 
@@ -136,7 +131,7 @@ func multiplyDouble(_ operands: GEMMOperands<Double>) {
 /// The `Double` product with a given register tile: 4 × `SIMD4<Double>` or 6 × `SIMD8<Double>`,
 /// split like the `Float` one.
 func multiplyDouble(_ operands: GEMMOperands<Double>, tile: GEMMTile) {
-  let serial: @Sendable (GEMMOperands<Double>) -> Void = { o in
+  multiplyOverCores(operands) { o in
     switch tile {
     case .narrow where prefersBroadcastB(o):
       broadcastBMultiply(o, half: SIMD2<Double>.self)
@@ -145,10 +140,5 @@ func multiplyDouble(_ operands: GEMMOperands<Double>, tile: GEMMTile) {
     case .wide:
       blockedMultiply(o, tileRows: 6, vector: SIMD8<Double>.self, half: SIMD4<Double>.self)
     }
-  }
-  if splitsInnerDimension(operands) {
-    innerSplitMultiply(operands, serial)
-  } else {
-    parallelMultiply(operands, serial)
   }
 }

@@ -1,3 +1,16 @@
+/// Runs `serial` on `o` over the cores: summed over `k` in two halves when
+/// ``splitsInnerDimension(_:)`` (``innerSplitMultiply(_:_:)``), otherwise by rows or columns
+/// (``parallelMultiply(_:_:)``).
+func multiplyOverCores<Scalar: BinaryFloatingPoint>(
+  _ o: GEMMOperands<Scalar>, _ serial: @escaping @Sendable (GEMMOperands<Scalar>) -> Void
+) {
+  if splitsInnerDimension(o) {
+    innerSplitMultiply(o, serial)
+  } else {
+    parallelMultiply(o, serial)
+  }
+}
+
 /// Runs `body` on the whole product, or, when it has at least
 /// ``matrixMultiplyParallelThreshold`` multiply-adds and there are several cores, on blocks
 /// of rows (or of columns, when `C` is wider than tall) of `C`, one per core, concurrently. The
