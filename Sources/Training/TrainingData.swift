@@ -56,20 +56,18 @@ public struct TrainingData<Scalar: LayerScalar>: Sendable, Equatable {
     // Into uninitialized storage (no zero fill), eight rows at a time (`copyRows`). A batch of
     // 16,384 scalars or more is split over the cores: its rows lie scattered over the data
     // set, so the copy waits on memory, and two cores wait on twice as many rows at once.
-    // Rows of 512 scalars or more are split by columns, at the points where `matrixMultiply`
-    // splits a dense layer's forward product over its inputs (`k ≥ 512`, summed in halves):
-    // each core then copies the columns it multiplies. Narrower rows are split by rows.
+    // Rows long enough that `matrixMultiply` splits the next layer's forward product over
+    // them (`matrixMultiplyInnerSplitDepth`) are split by columns at the same point instead,
+    // so that each core copies the columns it then multiplies.
     let scalars = [Scalar](unsafeUninitializedCapacity: count) { out, initialized in
       tensor.scalars.withUnsafeBufferPointer { source in
         guard let base = source.baseAddress, let target = out.baseAddress else { return }
         nonisolated(unsafe) let (from, to) = (base, target)  // each part writes its own share
-        let all = 0..<rows.count
-        if width >= 512 {
-          performConcurrently(
-            splitting: width, minimumPartSize: Swift.max(1, (1 << 13) / Swift.max(rows.count, 1)),
-            alignment: 8
-          ) { columns in
-            copyRows(rows, all, columns: columns, width: width, from: from, to: to)
+        if width >= matrixMultiplyInnerSplitDepth && count >= 1 << 14 {
+          let h = matrixMultiplyInnerSplit(width)
+          performConcurrently(parts: 2) { part in
+            let columns = part == 0 ? 0..<h : h..<width
+            copyRows(rows, 0..<rows.count, columns: columns, width: width, from: from, to: to)
           }
         } else {
           performConcurrently(

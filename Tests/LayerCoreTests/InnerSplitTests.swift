@@ -30,6 +30,14 @@ struct InnerSplitTests {
     return c
   }
 
+  /// The split point the batch gather shares: half of `k` rounded up to a multiple of 8.
+  @Test func theSplitPoint() {
+    #expect(matrixMultiplyInnerSplit(600) == 304)
+    #expect(matrixMultiplyInnerSplit(784) == 392)
+    #expect(matrixMultiplyInnerSplit(520) == 264)
+    #expect(matrixMultiplyInnerSplitDepth == 512)
+  }
+
   @Test func theTwoHalvesAreSummedInOrder() {
     halvesSummedInOrder(Float.self)
     halvesSummedInOrder(Double.self)

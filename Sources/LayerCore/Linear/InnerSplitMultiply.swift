@@ -1,3 +1,19 @@
+/// The inner dimension from which `matrixMultiply` sums a product with a small output over `k`
+/// in two halves (a dense layer's forward pass on a batch): 512.
+public let matrixMultiplyInnerSplitDepth = 512
+
+/// Where `matrixMultiply` splits the inner dimension `k` of a product it sums in two halves:
+/// half of `k` rounded up to a multiple of 8 (392 for 784). Code that prepares an operand of
+/// such a product splits its own work at the same point, so that each core touches the half it
+/// then multiplies: `TrainingData`'s batch gather copies the columns of a wide batch this way.
+///
+/// ```swift
+/// let h = matrixMultiplyInnerSplit(784)  // 392: columns 0..<392 on one core, the rest on another
+/// ```
+public func matrixMultiplyInnerSplit(_ k: Int) -> Int {
+  min(k, (k / 2 + 7) / 8 * 8)
+}
+
 /// Whether `o` is summed over `k` in two halves by ``innerSplitMultiply(_:_:)``: a long inner
 /// dimension (at least 512), a small output (at most 2¹³ entries) and enough work to split
 /// (``matrixMultiplyParallelThreshold``), the shape of a dense layer's forward pass on a batch
@@ -6,12 +22,12 @@
 /// The rule depends on the shape only, never on the number of cores, so a product gives the
 /// same bits on every machine (one core runs the two halves in turn).
 func splitsInnerDimension<Scalar>(_ o: GEMMOperands<Scalar>) -> Bool {
-  o.k >= 512 && o.m > 0 && o.n > 0 && o.m * o.n <= 1 << 13
+  o.k >= matrixMultiplyInnerSplitDepth && o.m > 0 && o.n > 0 && o.m * o.n <= 1 << 13
     && o.m * o.n * o.k >= matrixMultiplyParallelThreshold
 }
 
-/// `C = A[:, ..<h] · B[..<h, :] + β · C`, then `C += A[:, h...] · B[h..., :]`, with `h` half of
-/// `k` rounded up to a multiple of 8; `serial` computes each half, the second into a buffer of
+/// `C = A[:, ..<h] · B[..<h, :] + β · C`, then `C += A[:, h...] · B[h..., :]`, with
+/// `h = matrixMultiplyInnerSplit(k)`; `serial` computes each half, the second into a buffer of
 /// its own, on two cores at once.
 ///
 /// Splitting the inner dimension, not the rows, keeps each core on its own half of `B`: in
@@ -21,7 +37,7 @@ func splitsInnerDimension<Scalar>(_ o: GEMMOperands<Scalar>) -> Bool {
 func innerSplitMultiply<Scalar: BinaryFloatingPoint>(
   _ o: GEMMOperands<Scalar>, _ serial: @escaping @Sendable (GEMMOperands<Scalar>) -> Void
 ) {
-  let h = min(o.k, (o.k / 2 + 7) / 8 * 8)
+  let h = matrixMultiplyInnerSplit(o.k)
   let scratch = UnsafeMutablePointer<Scalar>.allocate(capacity: o.m * o.n)
   defer { scratch.deallocate() }
   var first = o
