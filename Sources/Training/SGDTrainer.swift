@@ -82,6 +82,7 @@ public struct SGDTrainer: Sendable {
     let stepsPerEpoch = (data.count + batchSize - 1) / batchSize
     let rate = T(learningRate)
     let clock = ContinuousClock()
+    let next = PendingBatch<T>()
     var step = 0
     for epoch in 1...max(epochs, 1) where epochs > 0 {
       let start = clock.now
@@ -91,12 +92,19 @@ public struct SGDTrainer: Sendable {
       for stepInEpoch in 1...stepsPerEpoch {
         step += 1
         let lower = (stepInEpoch - 1) * batchSize
-        let batch = data.rows(order[lower..<min(lower + batchSize, data.count)])
+        let batch = next.take() ?? data.rows(order[lower..<min(lower + batchSize, data.count)])
         let rows = batch.inputs.shape[0]
+        // The next batch of the epoch is gathered on the spare core during this step.
+        let following = order[
+          min(lower + batchSize, data.count)..<min(lower + 2 * batchSize, data.count)]
+        var gatherNext: (@Sendable () -> Void)?
+        if !following.isEmpty {
+          gatherNext = { @Sendable [next] in next.store(data.rows(following)) }
+        }
         let (cost, output, gradients): (T, Tensor<T>, [ParameterSet<T>])
         do {
           (cost, output, gradients) = try Self.costAndGradients(
-            layers, loss: loss, batch: batch, random: &layerRandom)
+            layers, loss: loss, batch: batch, random: &layerRandom, alongside: gatherNext)
         } catch { throw .layer(error, epoch: epoch, step: step) }
         history.stepCosts.append(Double(cost))
         guard cost.isFinite else {

@@ -36,6 +36,32 @@ struct PerformConcurrentlyTests {
     #expect(used == (count == 0 ? 0 : max(1, min(concurrentCoreCount, count / (1 << 14)))))
   }
 
+  /// Work started with `performInBackground` has run, once, when `wait()` returns; meanwhile
+  /// `performConcurrently` still runs every part once (on the calling thread while the worker
+  /// is taken), and afterwards it has the workers again. Nested in a part, the work runs at
+  /// once. Repeated, to give a race a chance to show.
+  @Test func backgroundWorkRunsOnceAndAlongsideParts() {
+    for round in 0..<200 {
+      let background = Counts(1)
+      let work = performInBackground {
+        for _ in 0..<(round % 7) * 100 { background.slots[0] += 0 }
+        background.slots[0] += 1
+      }
+      let counts = Counts(3)
+      performConcurrently(parts: 3) { part in counts.slots[part] += 1 }
+      work.wait()
+      #expect(background.array == [1])
+      #expect(counts.array == [1, 1, 1])
+    }
+    let nested = Counts(2)
+    performConcurrently(parts: 2) { part in
+      let work = performInBackground { nested.slots[part] += 1 }
+      #expect(nested.slots[part] == 1, "not run in place")
+      work.wait()
+    }
+    #expect(nested.array == [1, 1])
+  }
+
   /// `descendInPlace` on a tensor large enough to be split gives `p − rate · g` exactly.
   @Test func largeDescentMatchesTheFormula() {
     let count = 39_200 + 5

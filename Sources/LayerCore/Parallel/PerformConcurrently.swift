@@ -55,6 +55,50 @@ public func performConcurrently(parts: Int, _ body: @escaping @Sendable (Int) ->
   #endif
 }
 
+/// Work that ``performInBackground(_:)`` started; ``wait()`` returns once it is done.
+public struct BackgroundWork: Sendable {
+  /// The workers' job generation, or 0 for work that ran on the calling thread.
+  let generation: Int
+
+  /// Returns once the work is done (at once when it ran on the calling thread).
+  public func wait() {
+    guard generation > 0 else { return }
+    #if canImport(Synchronization) && (canImport(Glibc) || canImport(Darwin))
+      if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *) {
+        SpinningWorkers.shared.waitForBackground(generation)
+      }
+    #endif
+  }
+}
+
+/// Starts `body` on one of LayerKit's spinning workers and returns at once, so that the
+/// calling thread goes on with other work; or, when no worker is free (one core, another job
+/// holding them, a nested call, or no worker support), runs `body` here before returning.
+/// Call ``BackgroundWork/wait()`` before using what `body` produces.
+///
+/// Until `body` returns, ``performConcurrently(parts:_:)`` runs its parts in order on the
+/// calling thread, in `body` and everywhere else: start only short work this way, alongside
+/// work that would leave the spare core idle anyway. The trainer gathers its next batch so
+/// while the small layers of a step run.
+///
+/// ```swift
+/// let next = Box()  // a class the worker writes
+/// let work = performInBackground { next.value = data.rows(indices) }
+/// // ... work that needs only one core ...
+/// work.wait()
+/// ```
+public func performInBackground(_ body: @escaping @Sendable () -> Void) -> BackgroundWork {
+  #if canImport(Synchronization) && (canImport(Glibc) || canImport(Darwin))
+    if #available(macOS 15.0, iOS 18.0, watchOS 11.0, tvOS 18.0, visionOS 2.0, *) {
+      if let generation = SpinningWorkers.shared.start(body) {
+        return BackgroundWork(generation: generation)
+      }
+    }
+  #endif
+  body()
+  return BackgroundWork(generation: 0)
+}
+
 /// Splits `0..<count` into at most ``concurrentCoreCount`` contiguous ranges of at least
 /// `minimumPartSize` elements (a multiple of `alignment` each, but the last), and runs `body`
 /// on each concurrently with ``performConcurrently(parts:_:)``; a `count` below twice the

@@ -57,6 +57,11 @@
     private let finished = Atomic<Int>(0)
     /// Workers blocked (or about to block) on ``wake``.
     private let sleepers = Atomic<Int>(0)
+    /// The generation of the last background job (``start(_:)``) that finished.
+    private let backgroundFinished = Atomic<Int>(0)
+    /// Set while the current job is a background job: the worker that runs it releases the
+    /// workers when it is done. Written by the owner before it publishes the ticket.
+    private var background = false
     /// Set while the owner blocks on ``allDone``.
     private let ownerSleeps = Atomic<Bool>(false)
     /// The current job: written by the owner before it publishes the ticket (release), read
@@ -103,6 +108,38 @@
       return true
     }
 
+    /// Starts `body` on a worker and returns its job's generation at once, for
+    /// ``waitForBackground(_:)``; or returns `nil`, running nothing, when another caller owns
+    /// the workers or there are none. The workers stay owned until `body` returns, so
+    /// ``run(parts:_:)`` refuses meanwhile (its caller runs the parts itself).
+    func start(_ body: @escaping @Sendable () -> Void) -> Int? {
+      guard count > 0,
+        busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+      else { return nil }
+      job = { _ in body() }
+      background = true
+      finished.store(0, ordering: .relaxed)
+      let generation = (ticket.load(ordering: .relaxed) >> 32) + 1
+      // One part, part 0, for a worker to claim.
+      ticket.store(generation << 32 | 1 << 16, ordering: .sequentiallyConsistent)
+      if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
+        pthread_mutex_lock(lock)
+        pthread_cond_broadcast(wake)
+        pthread_mutex_unlock(lock)
+      }
+      return generation
+    }
+
+    /// Returns once the background job `generation` (``start(_:)``) has finished, spinning
+    /// and yielding the processor meanwhile.
+    func waitForBackground(_ generation: Int) {
+      var spins = 0
+      while backgroundFinished.load(ordering: .acquiring) < generation {
+        spins += 1
+        if spins & 63 == 0 { sched_yield() }
+      }
+    }
+
     /// Claims and runs parts of job `generation` until none is left.
     private func work(generation: Int) {
       while true {
@@ -116,6 +153,14 @@
         else { continue }
         job?(next)
         let done = finished.add(1, ordering: .sequentiallyConsistent).newValue
+        if background {
+          // The job's only part: release the workers, then tell the waiting owner.
+          background = false
+          job = nil
+          busy.store(false, ordering: .releasing)
+          backgroundFinished.store(generation, ordering: .releasing)
+          return
+        }
         if done == parts && ownerSleeps.load(ordering: .sequentiallyConsistent) {
           pthread_mutex_lock(lock)
           pthread_cond_signal(allDone)
