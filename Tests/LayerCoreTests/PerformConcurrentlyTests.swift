@@ -1,3 +1,4 @@
+import Dispatch
 import LayerCore
 import Testing
 
@@ -60,6 +61,24 @@ struct PerformConcurrentlyTests {
       work.wait()
     }
     #expect(nested.array == [1, 1])
+  }
+
+  /// Background jobs started right after split jobs, many times over: each one runs (a worker
+  /// still finishing its part of the split job must not take the new job for its own). A
+  /// job that never runs leaves `wait()` spinning, so the loop runs on another thread and the
+  /// test fails after a minute instead of hanging.
+  @Test func backgroundJobsRightAfterSplitJobsAllRun() {
+    let ran = Counts(1)
+    let finished = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      for _ in 0..<20_000 {
+        performConcurrently(parts: 2) { _ in }
+        performInBackground { ran.slots[0] += 1 }.wait()
+      }
+      finished.signal()
+    }
+    #expect(finished.wait(timeout: .now() + 60) == .success, "a background job never ran")
+    #expect(ran.array == [20_000])
   }
 
   /// `descendInPlace` on a tensor large enough to be split gives `p − rate · g` exactly.

@@ -151,9 +151,12 @@
             expected: current, desired: current + 1, ordering: .acquiringAndReleasing
           ).exchanged
         else { continue }
+        // Read before this part counts as finished: from then on, the owner of a job of
+        // several parts may return and start the next job, which rewrites both.
+        let isBackground = background
         job?(next)
         let done = finished.add(1, ordering: .sequentiallyConsistent).newValue
-        if background {
+        if isBackground {
           // The job's only part: release the workers, then tell the waiting owner.
           background = false
           job = nil
