@@ -45,6 +45,12 @@
     /// How long the owner spins for parts still running on workers before it blocks.
     static let ownerSpinSeconds = 0.000_2
 
+    #if DEBUG
+      /// Tests only: seconds a worker busy-waits right after its part counts as finished,
+      /// which widens the window in which the owner returns and starts its next job.
+      nonisolated(unsafe) static var delayAfterPart = 0.0
+    #endif
+
     /// The number of worker threads.
     let count: Int
     /// Set while a caller owns the workers.
@@ -156,6 +162,10 @@
         let isBackground = background
         job?(next)
         let done = finished.add(1, ordering: .sequentiallyConsistent).newValue
+        #if DEBUG
+          let end = monotonicSeconds() + Self.delayAfterPart
+          while Self.delayAfterPart > 0 && monotonicSeconds() < end {}
+        #endif
         if isBackground {
           // The job's only part: release the workers, then tell the waiting owner.
           background = false
