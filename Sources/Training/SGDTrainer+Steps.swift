@@ -5,11 +5,11 @@ extension SGDTrainer {
   /// The cost of `layers` and `loss` on `batch` (training mode), the network's output, and the
   /// gradient of the cost with respect to each layer's parameters.
   ///
-  /// - Parameter alongside: Work for the spare core (``performInBackground(_:)``) while the
-  ///   layers after the first and the loss run, which leave it mostly idle: it starts after
-  ///   the first layer's forward pass and is done before that layer's backward pass, which
-  ///   wants both cores again, and before this method returns or throws. The trainer gathers
-  ///   the next batch this way.
+  /// - Parameter alongside: Work for the spare core (LayerCore's `performInBackground(_:)`)
+  ///   while the layers after the first and the loss run, which leave it mostly idle: it
+  ///   starts after the first layer's forward pass and is done before that layer's backward
+  ///   pass, which wants both cores again, and before this method returns or throws. The
+  ///   trainer gathers the next batch this way.
   /// - Throws: The first `LayerError` a layer or the loss throws.
   @inlinable
   public static func costAndGradients<T: LayerScalar>(

@@ -138,6 +138,15 @@ func cell(_ x: Double?, _ digits: Int = 3) -> String {
   return String(format: "%.\(digits)f", x)
 }
 
+/// The rounds' ratios, then their median: "0.89 1.09 0.93 (median 0.93)".
+func roundsCell(_ ratios: [Double]) -> String {
+  guard !ratios.isEmpty else { return "-" }
+  let sorted = ratios.sorted()
+  let n = sorted.count
+  let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+  return ratios.map { cell($0, 2) }.joined(separator: " ") + " (median \(cell(median, 2)))"
+}
+
 print("")
 print(
   "build: \(label); numpy \(numpy.map { "\($0.version) on \($0.data)" } ?? "not run"); "
@@ -159,7 +168,7 @@ for type in types {
   var row =
     "| \(type) | \(cell(f.epoch)) | \(cell(theirs)) (\(numpyKey[type]!)) | "
     + "\(cell(theirs.map { f.epoch / $0 }, 2)) | "
-    + "\((roundRatios[type] ?? []).map { cell($0, 2) }.joined(separator: " ")) | "
+    + "\(roundsCell(roundRatios[type] ?? [])) | "
     + "\(cell(f.matmul)) | \(cell(outside, 0))% |"
   if let other {
     let e = other.figures[type]?.epoch
