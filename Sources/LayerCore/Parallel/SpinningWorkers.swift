@@ -93,18 +93,10 @@
       guard count > 0, parts >= 2, parts < 1 << 16,
         busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
       else { return false }
-      job = body
-      finished.store(0, ordering: .relaxed)
-      let generation = (ticket.load(ordering: .relaxed) >> 32) + 1
       // Part 0 is the caller's (next claim: part 1), so that the caller always handles the
       // same share of the data (the first rows of a batch it gathered, say) and keeps it in
       // its own cache; it claims the rest with the workers once part 0 is done.
-      ticket.store(generation << 32 | parts << 16 | 1, ordering: .sequentiallyConsistent)
-      if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
-        pthread_mutex_lock(lock)
-        pthread_cond_broadcast(wake)
-        pthread_mutex_unlock(lock)
-      }
+      let generation = publish(body, parts: parts, firstClaim: 1, background: false)
       body(0)
       finished.add(1, ordering: .sequentiallyConsistent)
       work(generation: generation)
@@ -122,12 +114,21 @@
       guard count > 0,
         busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
       else { return nil }
-      job = { _ in body() }
-      background = true
+      // One part, part 0, for a worker to claim.
+      return publish({ _ in body() }, parts: 1, firstClaim: 0, background: true)
+    }
+
+    /// Makes `body` the next job, of `parts` parts with `firstClaim` the first part to claim,
+    /// and wakes sleeping workers; returns its generation. The caller owns the workers.
+    private func publish(
+      _ body: @escaping @Sendable (Int) -> Void, parts: Int, firstClaim: Int, background: Bool
+    ) -> Int {
+      job = body
+      self.background = background
       finished.store(0, ordering: .relaxed)
       let generation = (ticket.load(ordering: .relaxed) >> 32) + 1
-      // One part, part 0, for a worker to claim.
-      ticket.store(generation << 32 | 1 << 16, ordering: .sequentiallyConsistent)
+      ticket.store(
+        generation << 32 | parts << 16 | firstClaim, ordering: .sequentiallyConsistent)
       if sleepers.load(ordering: .sequentiallyConsistent) > 0 {
         pthread_mutex_lock(lock)
         pthread_cond_broadcast(wake)
@@ -163,8 +164,10 @@
         job?(next)
         let done = finished.add(1, ordering: .sequentiallyConsistent).newValue
         #if DEBUG
-          let end = monotonicSeconds() + Self.delayAfterPart
-          while Self.delayAfterPart > 0 && monotonicSeconds() < end {}
+          if Self.delayAfterPart > 0 {
+            let end = monotonicSeconds() + Self.delayAfterPart
+            while monotonicSeconds() < end {}
+          }
         #endif
         if isBackground {
           // The job's only part: release the workers, then tell the waiting owner.
