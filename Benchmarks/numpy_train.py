@@ -4,6 +4,12 @@ Usage: python3 numpy_train.py [epochs] [data-dir] [float32] [float64]  (both dty
 Prints JSON: {"numpy": version, "data": "fashion-mnist" | "synthetic",
               "float64": {"best": s, "epochs": [s, ...]}, "float32": {...}}.
 
+       python3 numpy_train.py --serve [data-dir]
+Loads the data, prints {"numpy": version, "data": ..., "count": n} on one line, then answers
+each line read from stdin that names a dtype ("float32" or "float64") by training one more
+epoch of that dtype's network and printing its seconds on one line; ends at end of input. The
+benchmark uses it to alternate numpy's epochs with LayerKit's, one by one.
+
 The network of the seeds' initializer experiment: 784-50-25-10, relu / relu / sigmoid, He
 weights, zero biases, binary cross-entropy on one-hot labels, hand-written backward pass with
 `np.dot`, minibatch SGD with batch 64 and learning rate 0.005, the examples shuffled each epoch.
@@ -59,22 +65,26 @@ def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
-def epoch_times(x_rows, labels, dtype, epochs):
-    """Seconds of each of `epochs` epochs in `dtype`."""
-    rng = np.random.default_rng(1)
-    # One example per row, so that a shuffled batch is a gather of contiguous rows; `.T` gives
-    # the seeds' features-by-examples view of it without a copy.
-    X = x_rows.astype(dtype)
-    Y = (labels[:, None] == np.arange(10)).astype(dtype)  # one-hot, [n, 10]
-    n = X.shape[0]
-    W = [(rng.standard_normal((SIZES[i + 1], SIZES[i])) * np.sqrt(2 / SIZES[i])).astype(dtype)
-         for i in range(3)]
-    b = [np.zeros((SIZES[i + 1], 1), dtype=dtype) for i in range(3)]
-    rate = dtype(RATE)
-    times = []
-    for _ in range(epochs):
+class Network:
+    """The seeds' network in `dtype`, trained one epoch at a time."""
+
+    def __init__(self, x_rows, labels, dtype):
+        self.rng = np.random.default_rng(1)
+        # One example per row, so that a shuffled batch is a gather of contiguous rows; `.T`
+        # gives the seeds' features-by-examples view of it without a copy.
+        self.X = x_rows.astype(dtype)
+        self.Y = (labels[:, None] == np.arange(10)).astype(dtype)  # one-hot, [n, 10]
+        self.W = [(self.rng.standard_normal((SIZES[i + 1], SIZES[i]))
+                   * np.sqrt(2 / SIZES[i])).astype(dtype) for i in range(3)]
+        self.b = [np.zeros((SIZES[i + 1], 1), dtype=dtype) for i in range(3)]
+        self.rate = dtype(RATE)
+
+    def epoch(self):
+        """Trains one epoch; returns its seconds."""
+        X, Y, W, b, rate = self.X, self.Y, self.W, self.b, self.rate
+        n = X.shape[0]
         start = time.perf_counter()
-        order = rng.permutation(n)
+        order = self.rng.permutation(n)
         cost_sum = 0.0
         correct = 0
         for s in range(0, n, BATCH):
@@ -110,20 +120,42 @@ def epoch_times(x_rows, labels, dtype, epochs):
             b[1] -= rate * db2
             W[0] -= rate * dW1
             b[0] -= rate * db1
-        times.append(time.perf_counter() - start)
-    return times
+        return time.perf_counter() - start
+
+
+DTYPES = {"float64": np.float64, "float32": np.float32}
+
+
+def serve(directory):
+    """The --serve mode: one epoch per dtype named on stdin, its seconds on stdout."""
+    x, y, name = load(directory)
+    print(json.dumps({"numpy": np.__version__, "data": name, "count": int(x.shape[0])}),
+          flush=True)
+    networks = {}
+    for line in sys.stdin:
+        key = line.strip()
+        if key not in DTYPES:
+            print("unknown dtype " + repr(key), flush=True)
+            continue
+        if key not in networks:
+            networks[key] = Network(x, y, DTYPES[key])
+        print(networks[key].epoch(), flush=True)
 
 
 def main():
+    if sys.argv[1:2] == ["--serve"]:
+        serve(sys.argv[2] if len(sys.argv) > 2 else "/usr/share/datasets/fashion-mnist")
+        return
     epochs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     directory = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/datasets/fashion-mnist"
     x, y, name = load(directory)
     result = {"numpy": np.__version__, "data": name, "count": int(x.shape[0])}
     wanted = sys.argv[3:] or ["float64", "float32"]
-    for dtype, key in ((np.float64, "float64"), (np.float32, "float32")):
+    for key, dtype in DTYPES.items():
         if key not in wanted:
             continue
-        times = epoch_times(x, y, dtype, epochs)
+        network = Network(x, y, dtype)
+        times = [network.epoch() for _ in range(epochs)]
         result[key] = {"best": min(times), "epochs": times}
     print(json.dumps(result))
 

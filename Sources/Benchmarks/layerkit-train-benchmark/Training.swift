@@ -49,6 +49,11 @@ func epochSeconds<T: NetworkCheckScalar>(_ data: TrainingData<T>, epochs: Int) t
   return (history.epochs.map(\.seconds), history.epochs.last?.cost ?? .nan)
 }
 
+/// Benchmarks/numpy_train.py, the seeds' training loop in numpy.
+let numpyScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("Benchmarks/numpy_train.py")
+
 /// The numpy loop's figures: seconds per epoch, keyed by `"float32"` / `"float64"`.
 struct NumpyRun {
   var version: String
@@ -66,12 +71,9 @@ struct NumpyRun {
 /// Runs Benchmarks/numpy_train.py for `epochs` epochs of each of `dtypes` (`"float32"`,
 /// `"float64"`); `nil` when python3 with numpy fails.
 func runNumpy(epochs: Int, directory: String, dtypes: [String]) -> NumpyRun? {
-  let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  let script = root.appendingPathComponent("Benchmarks/numpy_train.py")
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3", script.path, "\(epochs)", directory] + dtypes
+  process.arguments = ["python3", numpyScript.path, "\(epochs)", directory] + dtypes
   let pipe = Pipe()
   process.standardOutput = pipe
   process.standardError = FileHandle.nullDevice

@@ -10,8 +10,11 @@
 //
 // Options: --epochs N (default 5 per round; the best epoch counts, here and in numpy);
 // --rounds R (default 3: numpy and LayerKit take turns, R times each, so that both meet the
-// machine's quiet and busy minutes alike); --scalar Float or Double (that type only); --no-numpy; --data DIR (default /usr/share/datasets/fashion-mnist;
-// a missing folder falls back to random data of the same shape, with a note); --label NAME
+// machine's quiet and busy minutes alike); --pairs P (default 20: then P epochs of numpy and
+// P of LayerKit alternate one by one, and each pair's ratio counts; 0 skips them); --scalar
+// Float or Double (that type only); --no-numpy; --data DIR (default
+// /usr/share/datasets/fashion-mnist; a missing folder falls back to random data of the same
+// shape, with a note); --label NAME
 // (names this build, default "default"); --save FILE writes this run's figures as JSON;
 // --against FILE adds the epoch times of a run saved with --save.
 import BenchmarkSupport
@@ -27,6 +30,7 @@ func option(_ name: String) -> String? {
 }
 let epochs = max(1, option("--epochs").flatMap(Int.init) ?? 5)
 let rounds = max(1, option("--rounds").flatMap(Int.init) ?? 3)
+let pairs = max(0, option("--pairs").flatMap(Int.init) ?? 20)
 let label = option("--label") ?? "default"
 let directory = option("--data") ?? MNIST.fashionDirectory
 let types = option("--scalar").map { [$0] } ?? ["Float", "Double"]
@@ -74,6 +78,11 @@ func merged(_ kept: Figures?, _ round: Figures) -> Figures {
   return kept
 }
 
+func cell(_ x: Double?, _ digits: Int = 3) -> String {
+  guard let x, x.isFinite else { return "-" }
+  return String(format: "%.\(digits)f", x)
+}
+
 let loadBefore = loadAverage()
 // numpy and LayerKit take turns, `rounds` times, and each keeps its best epoch: the cores'
 // speed drifts by up to 40% over minutes here, and alternating gives both the same chances.
@@ -106,6 +115,33 @@ for round in 0..<rounds {
     figures[type] = merged(figures[type], f)
   }
 }
+// Then the pairs: numpy's epoch and LayerKit's, back to back, `pairs` times per type.
+var pairedRatiosByType: [String: [Double]] = [:]
+if !skipNumpy && !numpyFailed && pairs > 0 {
+  if let server = NumpyServer(script: numpyScript, directory: directory) {
+    for type in types {
+      let dtype = numpyKey[type]!
+      let seconds =
+        type == "Float"
+        ? try pairedRatios(Float.self, dtype: dtype, pairs: pairs, server: server)
+        : try pairedRatios(Double.self, dtype: dtype, pairs: pairs, server: server)
+      guard let seconds else {
+        numpyFailed = true
+        break
+      }
+      let ratios = seconds.map { $0.ours / $0.numpy }
+      pairedRatiosByType[type] = ratios
+      print("\(type): paired epochs, LayerKit/numpy: \(ratios.map { cell($0, 2) })")
+      print(
+        "\(type): paired epochs, seconds: LayerKit \(medianAndQuartiles(seconds.map(\.ours), 3)), "
+          + "best \(cell(seconds.map(\.ours).min())); numpy \(medianAndQuartiles(seconds.map(\.numpy), 3)), "
+          + "best \(cell(seconds.map(\.numpy).min()))")
+    }
+    server.finish()
+  } else {
+    numpyFailed = true
+  }
+}
 if numpyFailed {
   print("numpy baseline skipped: Benchmarks/numpy_train.py failed (is python3-numpy installed?)")
 }
@@ -133,11 +169,6 @@ if let path = option("--save") {
     to: URL(fileURLWithPath: path))
 }
 
-func cell(_ x: Double?, _ digits: Int = 3) -> String {
-  guard let x, x.isFinite else { return "-" }
-  return String(format: "%.\(digits)f", x)
-}
-
 /// The rounds' ratios, then their median: "0.89 1.09 0.93 (median 0.93)".
 func roundsCell(_ ratios: [Double]) -> String {
   guard !ratios.isEmpty else { return "-" }
@@ -152,9 +183,9 @@ print(
   "build: \(label); numpy \(numpy.map { "\($0.version) on \($0.data)" } ?? "not run"); "
     + "load average before \(loadBefore), after \(loadAfter); \(Date())")
 var header =
-  "| type | LayerKit s/epoch | numpy s/epoch | LayerKit/numpy | each round | matmul alone s/epoch "
-  + "| outside matmul |"
-var rule = "|---|---:|---:|---:|---|---:|---:|"
+  "| type | LayerKit s/epoch | numpy s/epoch | LayerKit/numpy | each round "
+  + "| paired epochs, median (quartiles) | matmul alone s/epoch | outside matmul |"
+var rule = "|---|---:|---:|---:|---|---|---:|---:|"
 if let other {
   header += " \(other.label) s/epoch | \(other.label)/numpy |"
   rule += "---:|---:|"
@@ -169,6 +200,7 @@ for type in types {
     "| \(type) | \(cell(f.epoch)) | \(cell(theirs)) (\(numpyKey[type]!)) | "
     + "\(cell(theirs.map { f.epoch / $0 }, 2)) | "
     + "\(roundsCell(roundRatios[type] ?? [])) | "
+    + "\(medianAndQuartiles(pairedRatiosByType[type] ?? [])) (\(pairedRatiosByType[type]?.count ?? 0)) | "
     + "\(cell(f.matmul)) | \(cell(outside, 0))% |"
   if let other {
     let e = other.figures[type]?.epoch

@@ -8,12 +8,13 @@
 /// 2²² multiply-adds per core, reads its full panels in place and packs only the edges) and a
 /// SIMD register tile (4 rows × 8 `Float` or 4 `Double` columns, `SIMD8<Float>` /
 /// `SIMD4<Double>`, written as `a * b + c`, so SSE2 builds need no fused multiply-add) and split
-/// large products
-/// (`m · n · k` ≥ ``matrixMultiplyParallelThreshold``) over the processor's cores: by rows or
-/// columns of `C`, or, when `k ≥ 512` and `C` has at most 2¹³ entries (a dense layer's forward
-/// pass on a batch), by `k`: `C = A₁B₁ + β·C`, then `C += A₂B₂`, split at half of `k` rounded
-/// up to a multiple of 8, on every machine alike. Every other
-/// ``LayerScalar`` (`Float16`, `Float80`, dual numbers) takes a portable row-by-row loop.
+/// large products (`m · n · k` ≥ ``matrixMultiplyParallelThreshold``) over the processor's
+/// cores: by rows or columns of `C`, or, when `k ≥ 512` and `C` has at most 2¹³ entries (a
+/// dense layer's forward pass on a batch), by `k`: `C = A₁B₁ + β·C`, then `C += A₂B₂`, split at
+/// half of `k` rounded up to a multiple of 8, on every machine alike. A weight gradient
+/// `Xᵀ · dZ` whose `dZ` is at least a quarter zeros (behind a ReLU) sums only the nonzero terms,
+/// with the same bits. Every other ``LayerScalar`` (`Float16`, `Float80`, dual numbers) takes a
+/// portable row-by-row loop.
 ///
 /// When `beta` is 0 the old contents of `C` are ignored (a NaN there does not propagate).
 ///
@@ -106,15 +107,19 @@ func multiplyFloat(_ operands: GEMMOperands<Float>) {
 }
 
 /// The `Float` product with a given register tile: 4 × `SIMD8<Float>` or 6 × `SIMD16<Float>`
-/// (the narrow case takes ``broadcastBMultiply(_:half:)`` for a weight gradient), split over
-/// the cores by rows or columns, or by the inner dimension (``splitsInnerDimension(_:)``).
+/// (the narrow case takes ``sparseBMultiply(_:half:)`` or ``broadcastBMultiply(_:half:)`` for
+/// a weight gradient), split over the cores by rows or columns, or by the inner dimension
+/// (``splitsInnerDimension(_:)``).
 func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
   multiplyOverCores(operands) { o in
     switch tile {
-    case .narrow where prefersBroadcastB(o):
-      broadcastBMultiply(o, half: SIMD4<Float>.self)
     case .narrow:
-      blockedMultiply(o, tileRows: 4, vector: SIMD8<Float>.self, half: SIMD4<Float>.self)
+      if sparseBMultiply(o, half: SIMD4<Float>.self) { return }
+      if prefersBroadcastB(o) {
+        broadcastBMultiply(o, half: SIMD4<Float>.self)
+      } else {
+        blockedMultiply(o, tileRows: 4, vector: SIMD8<Float>.self, half: SIMD4<Float>.self)
+      }
     case .wide:
       blockedMultiply(o, tileRows: 6, vector: SIMD16<Float>.self, half: SIMD8<Float>.self)
     }
@@ -133,10 +138,13 @@ func multiplyDouble(_ operands: GEMMOperands<Double>) {
 func multiplyDouble(_ operands: GEMMOperands<Double>, tile: GEMMTile) {
   multiplyOverCores(operands) { o in
     switch tile {
-    case .narrow where prefersBroadcastB(o):
-      broadcastBMultiply(o, half: SIMD2<Double>.self)
     case .narrow:
-      blockedMultiply(o, tileRows: 4, vector: SIMD4<Double>.self, half: SIMD2<Double>.self)
+      if sparseBMultiply(o, half: SIMD2<Double>.self) { return }
+      if prefersBroadcastB(o) {
+        broadcastBMultiply(o, half: SIMD2<Double>.self)
+      } else {
+        blockedMultiply(o, tileRows: 4, vector: SIMD4<Double>.self, half: SIMD2<Double>.self)
+      }
     case .wide:
       blockedMultiply(o, tileRows: 6, vector: SIMD8<Double>.self, half: SIMD4<Double>.self)
     }
