@@ -209,7 +209,9 @@ for type in types {
   print(row)
 }
 print("")
-print("matrixMultiply alone, GFLOP/s (best of 5 rounds of ≥ 50 ms; 2·m·n·k flops):")
+print(
+  "matrixMultiply alone, GFLOP/s (best of 5 rounds of ≥ 50 ms; 2·m·n·k flops, zero terms of dY "
+    + "included):")
 print("| product | per step | " + types.map { "\($0) GFLOP/s" }.joined(separator: " | ") + " |")
 print("|---|---:|" + types.map { _ in "---:|" }.joined())
 for (i, p) in MatrixProduct.trainingStep.enumerated() {
