@@ -20,8 +20,11 @@ final class NumpyServer {
   private(set) var version = "?"
   private(set) var data = "?"
 
-  /// Starts the server on the data in `directory`; `nil` when python3 with numpy fails.
+  /// Starts the server on the data in `directory`; `nil` when python3 with numpy fails. A
+  /// server that dies later makes ``epoch(_:)`` return `nil` (SIGPIPE is ignored from here on,
+  /// so that writing to it fails instead of ending this process).
   init?(script: URL, directory: String) {
+    signal(SIGPIPE, SIG_IGN)
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", script.path, "--serve", directory]
     process.standardInput = requests
@@ -39,9 +42,13 @@ final class NumpyServer {
   }
 
   /// Trains one epoch of `dtype` (`"float32"` or `"float64"`); its seconds, or `nil` when the
-  /// server answers anything else.
+  /// server has ended or answers anything else.
   func epoch(_ dtype: String) -> Double? {
-    requests.fileHandleForWriting.write(Data((dtype + "\n").utf8))
+    do {
+      try requests.fileHandleForWriting.write(contentsOf: Data((dtype + "\n").utf8))
+    } catch {
+      return nil
+    }
     return readLine().flatMap(Double.init)
   }
 
@@ -89,10 +96,11 @@ struct EpochByEpoch<T: NetworkCheckScalar> {
 }
 
 /// `pairs` pairs of epochs of type `T` (`dtype` on numpy's side), LayerKit's seconds and
-/// numpy's, each of two epochs run back to back; which of the two runs first alternates from pair to
-/// pair. A pause of 0.1 s before each epoch lets the other side's idle threads (OpenBLAS's,
-/// LayerKit's spinning workers) go to sleep first. `nil` when numpy fails.
-func pairedRatios<T: NetworkCheckScalar>(
+/// numpy's, each of two epochs run back to back; which of the two runs first alternates from
+/// pair to pair. A pause of 0.1 s before each epoch lets the other side's idle threads
+/// (OpenBLAS's spin for about 0.07 s, LayerKit's workers for 0.5 ms) go to sleep first. `nil`
+/// when numpy fails.
+func pairedEpochs<T: NetworkCheckScalar>(
   _: T.Type, dtype: String, pairs: Int, server: NumpyServer
 ) throws -> [(ours: Double, numpy: Double)]? {
   let (data, _) = try trainingData(T.self, from: directory)
@@ -102,7 +110,7 @@ func pairedRatios<T: NetworkCheckScalar>(
   guard server.epoch(dtype) != nil else { return nil }
   var seconds: [(ours: Double, numpy: Double)] = []
   for pair in 0..<pairs {
-    var (mine, theirs): (Double, Double?)
+    let (mine, theirs): (Double, Double?)
     if pair % 2 == 0 {
       usleep(100_000)
       theirs = server.epoch(dtype)
@@ -121,7 +129,7 @@ func pairedRatios<T: NetworkCheckScalar>(
 }
 
 /// The median and the quartiles of `values` (linear between ranks) with `digits` decimals:
-/// "0.93 (0.90–0.97)".
+/// "0.93 (0.90–0.97)"; "-" for none.
 func medianAndQuartiles(_ values: [Double], _ digits: Int = 2) -> String {
   guard !values.isEmpty else { return "-" }
   let sorted = values.sorted()

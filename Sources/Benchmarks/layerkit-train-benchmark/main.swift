@@ -14,9 +14,8 @@
 // P of LayerKit alternate one by one, and each pair's ratio counts; 0 skips them); --scalar
 // Float or Double (that type only); --no-numpy; --data DIR (default
 // /usr/share/datasets/fashion-mnist; a missing folder falls back to random data of the same
-// shape, with a note); --label NAME
-// (names this build, default "default"); --save FILE writes this run's figures as JSON;
-// --against FILE adds the epoch times of a run saved with --save.
+// shape, with a note); --label NAME (names this build, default "default"); --save FILE writes
+// this run's figures as JSON; --against FILE adds the epoch times of a run saved with --save.
 import BenchmarkSupport
 import Foundation
 import LayerConformance
@@ -123,8 +122,8 @@ if !skipNumpy && !numpyFailed && pairs > 0 {
       let dtype = numpyKey[type]!
       let seconds =
         type == "Float"
-        ? try pairedRatios(Float.self, dtype: dtype, pairs: pairs, server: server)
-        : try pairedRatios(Double.self, dtype: dtype, pairs: pairs, server: server)
+        ? try pairedEpochs(Float.self, dtype: dtype, pairs: pairs, server: server)
+        : try pairedEpochs(Double.self, dtype: dtype, pairs: pairs, server: server)
       guard let seconds else {
         numpyFailed = true
         break
@@ -169,6 +168,11 @@ if let path = option("--save") {
     to: URL(fileURLWithPath: path))
 }
 
+/// The pairs' median ratio and quartiles, then their number: "0.86 (0.79–0.98) (30)".
+func pairedCell(_ ratios: [Double]) -> String {
+  ratios.isEmpty ? "-" : "\(medianAndQuartiles(ratios)) (\(ratios.count))"
+}
+
 /// The rounds' ratios, then their median: "0.89 1.09 0.93 (median 0.93)".
 func roundsCell(_ ratios: [Double]) -> String {
   guard !ratios.isEmpty else { return "-" }
@@ -200,7 +204,7 @@ for type in types {
     "| \(type) | \(cell(f.epoch)) | \(cell(theirs)) (\(numpyKey[type]!)) | "
     + "\(cell(theirs.map { f.epoch / $0 }, 2)) | "
     + "\(roundsCell(roundRatios[type] ?? [])) | "
-    + "\(medianAndQuartiles(pairedRatiosByType[type] ?? [])) (\(pairedRatiosByType[type]?.count ?? 0)) | "
+    + "\(pairedCell(pairedRatiosByType[type] ?? [])) | "
     + "\(cell(f.matmul)) | \(cell(outside, 0))% |"
   if let other {
     let e = other.figures[type]?.epoch
