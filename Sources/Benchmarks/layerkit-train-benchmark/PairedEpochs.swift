@@ -128,17 +128,21 @@ func pairedEpochs<T: NetworkCheckScalar>(
   return seconds
 }
 
-/// The median and the quartiles of `values` (linear between ranks) with `digits` decimals:
-/// "0.93 (0.90–0.97)"; "-" for none.
+/// The `q`-quantile of `values` (0 < `q` < 1), linear between ranks: the median for ½.
+func quantile(_ values: [Double], _ q: Double) -> Double {
+  let sorted = values.sorted()
+  let position = q * Double(sorted.count - 1)
+  let lower = Int(position.rounded(.down))
+  let upper = min(lower + 1, sorted.count - 1)
+  return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
+}
+
+/// The median and the quartiles of `values` with `digits` decimals: "0.93 (0.90–0.97)"; "-"
+/// for none.
 func medianAndQuartiles(_ values: [Double], _ digits: Int = 2) -> String {
   guard !values.isEmpty else { return "-" }
-  let sorted = values.sorted()
-  func quantile(_ q: Double) -> Double {
-    let position = q * Double(sorted.count - 1)
-    let lower = Int(position.rounded(.down))
-    let upper = min(lower + 1, sorted.count - 1)
-    return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
-  }
   let f = "%.\(digits)f"
-  return String(format: "\(f) (\(f)–\(f))", quantile(0.5), quantile(0.25), quantile(0.75))
+  return String(
+    format: "\(f) (\(f)–\(f))", quantile(values, 0.5), quantile(values, 0.25),
+    quantile(values, 0.75))
 }

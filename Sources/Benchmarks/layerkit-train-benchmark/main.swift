@@ -176,10 +176,8 @@ func pairedCell(_ ratios: [Double]) -> String {
 /// The rounds' ratios, then their median: "0.89 1.09 0.93 (median 0.93)".
 func roundsCell(_ ratios: [Double]) -> String {
   guard !ratios.isEmpty else { return "-" }
-  let sorted = ratios.sorted()
-  let n = sorted.count
-  let median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
-  return ratios.map { cell($0, 2) }.joined(separator: " ") + " (median \(cell(median, 2)))"
+  return ratios.map { cell($0, 2) }.joined(separator: " ")
+    + " (median \(cell(quantile(ratios, 0.5), 2)))"
 }
 
 print("")

@@ -222,7 +222,7 @@ extension SIMD4: TransposableLanes where Scalar == Float {
   @inline(__always)
   static func transposed(_ v: UnsafePointer<Self>, stride: Int) -> TransposedRows<Self> {
     let (a, b, c, d) = (v[0], v[stride], v[2 * stride], v[3 * stride])
-    // TwoVectors rounds of two-source shuffles (unpcklps / unpckhps, then movlhps / movhlps).
+    // Two rounds of two-source shuffles (unpcklps / unpckhps, then movlhps / movhlps).
     let ab0 = SIMD4(a[0], b[0], a[1], b[1])
     let ab1 = SIMD4(a[2], b[2], a[3], b[3])
     let cd0 = SIMD4(c[0], d[0], c[1], d[1])
