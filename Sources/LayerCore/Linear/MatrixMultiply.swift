@@ -117,6 +117,8 @@ func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
       if sparseBMultiply(o, half: SIMD4<Float>.self) { return }
       if prefersBroadcastB(o) {
         broadcastBMultiply(o, half: SIMD4<Float>.self)
+      } else if prefersRowPanel(o) {
+        rowPanelMultiply(o, half: SIMD4<Float>.self)
       } else {
         blockedMultiply(o, tileRows: 4, vector: SIMD8<Float>.self, half: SIMD4<Float>.self)
       }
@@ -142,6 +144,8 @@ func multiplyDouble(_ operands: GEMMOperands<Double>, tile: GEMMTile) {
       if sparseBMultiply(o, half: SIMD2<Double>.self) { return }
       if prefersBroadcastB(o) {
         broadcastBMultiply(o, half: SIMD2<Double>.self)
+      } else if prefersRowPanel(o) {
+        rowPanelMultiply(o, half: SIMD2<Double>.self)
       } else {
         blockedMultiply(o, tileRows: 4, vector: SIMD4<Double>.self, half: SIMD2<Double>.self)
       }

@@ -88,17 +88,9 @@ func sparseBMultiply<H: TransposableLanes>(_ o: GEMMOperands<H.Scalar>, half: H.
   return true
 }
 
-/// The width of a tile of ``sparseBMultiply(_:half:)`` in half vectors: a type, so that each
-/// width gets a loop of its own (a specialization with the width a constant).
-protocol SparseTileWidth { static var vectors: Int { get } }
-enum TwelveVectors: SparseTileWidth { static var vectors: Int { 12 } }
-enum FourVectors: SparseTileWidth { static var vectors: Int { 4 } }
-enum TwoVectors: SparseTileWidth { static var vectors: Int { 2 } }
-enum OneVector: SparseTileWidth { static var vectors: Int { 1 } }
-
 /// The tiles of `W.vectors` half vectors of rows of `C` from row `start` on, as many as fit,
 /// each over every column, `lanes` columns at a time; returns the first row left.
-func sparseTiles<H: TransposableLanes, W: SparseTileWidth>(
+func sparseTiles<H: TransposableLanes, W: VectorCount>(
   _: W.Type, _ o: GEMMOperands<H.Scalar>, from start: Int, _ offsets: UnsafePointer<Int>,
   _ values: UnsafePointer<H>, _ counts: UnsafePointer<Int>, _ depth: Int,
   _ sums: UnsafeMutablePointer<H>, beta: H.Scalar
