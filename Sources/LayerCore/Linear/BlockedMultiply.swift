@@ -19,7 +19,8 @@ let directProductLimit = 1 << 22
 /// (row, column) tile. The vector type `V` sets the tile width, e.g. `SIMD8<Float>` (two SSE
 /// registers) or `SIMD4<Double>`; ``GEMMTile`` picks the pair. `H` is half of `V`
 /// (`SIMD4<Float>` for `SIMD8<Float>`): a right edge of at most half a tile runs on it, so that
-/// the 50 columns of a 784-50 layer cost 52 columns of work, not 56.
+/// the 50 columns of a 784-50 layer cost 52 columns of work, not 56. (In the narrow case a `C`
+/// that narrow goes to ``rowPanelMultiply(_:half:)`` instead.)
 @inline(__always)
 func blockedMultiply<V: SIMD, H: SIMD>(
   _ o: GEMMOperands<V.Scalar>, tileRows: Int, vector: V.Type, half: H.Type

@@ -7,7 +7,9 @@
 /// The register tile of the `Float` and `Double` products, chosen once per type by timing.
 ///
 /// - `narrow`: 4 rows × `SIMD8<Float>` / `SIMD4<Double>`: 8 accumulator registers on SSE2, the
-///   most the 16 XMM registers hold beside the `B` vector and a broadcast.
+///   most the 16 XMM registers hold beside the `B` vector and a broadcast. A `C` of at most 64
+///   columns takes ``rowPanelMultiply(_:half:)`` instead (13 accumulators a row), a weight
+///   gradient ``broadcastBMultiply(_:half:)`` or ``sparseBMultiply(_:half:)``.
 /// - `wide`: 6 rows × `SIMD16<Float>` / `SIMD8<Double>`: 6 accumulator registers with AVX-512
 ///   (or 12 with AVX2), enough independent sums to hide the add latency; on SSE2 it spills.
 ///

@@ -11,7 +11,9 @@
 /// large products (`m · n · k` ≥ ``matrixMultiplyParallelThreshold``) over the processor's
 /// cores: by rows or columns of `C`, or, when `k ≥ 512` and `C` has at most 2¹³ entries (a
 /// dense layer's forward pass on a batch), by `k`: `C = A₁B₁ + β·C`, then `C += A₂B₂`, split at
-/// half of `k` rounded up to a multiple of 8, on every machine alike. A weight gradient
+/// half of `k` rounded up to a multiple of 8, on every machine alike. With the narrow tile, a
+/// `C` of at most 64 columns (a dense layer's output) is computed a row at a time, its whole
+/// width in registers (``rowPanelMultiply(_:half:)``). A weight gradient
 /// `Xᵀ · dZ` whose `dZ` is at least a quarter zeros (behind a ReLU) sums only the nonzero terms,
 /// with the same bits. Every other ``LayerScalar`` (`Float16`, `Float80`, dual numbers) takes a
 /// portable row-by-row loop.
@@ -108,7 +110,7 @@ func multiplyFloat(_ operands: GEMMOperands<Float>) {
 
 /// The `Float` product with a given register tile: 4 × `SIMD8<Float>` or 6 × `SIMD16<Float>`
 /// (the narrow case takes ``sparseBMultiply(_:half:)`` or ``broadcastBMultiply(_:half:)`` for
-/// a weight gradient), split over the cores by rows or columns, or by the inner dimension
+/// a weight gradient, ``rowPanelMultiply(_:half:)`` for a narrow `C`), split over the cores by rows or columns, or by the inner dimension
 /// (``splitsInnerDimension(_:)``).
 func multiplyFloat(_ operands: GEMMOperands<Float>, tile: GEMMTile) {
   multiplyOverCores(operands) { o in
