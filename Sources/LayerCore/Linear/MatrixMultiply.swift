@@ -13,7 +13,7 @@
 /// dense layer's forward pass on a batch), by `k`: `C = A₁B₁ + β·C`, then `C += A₂B₂`, split at
 /// half of `k` rounded up to a multiple of 8, on every machine alike. With the narrow tile, a
 /// `C` of at most 64 columns (a dense layer's output) is computed a row at a time, its whole
-/// width in registers (``rowPanelMultiply(_:half:)``). A weight gradient
+/// width in registers. A weight gradient
 /// `Xᵀ · dZ` whose `dZ` is at least a quarter zeros (behind a ReLU) sums only the nonzero terms,
 /// with the same bits. Every other ``LayerScalar`` (`Float16`, `Float80`, dual numbers) takes a
 /// portable row-by-row loop.
