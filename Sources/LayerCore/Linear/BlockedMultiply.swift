@@ -29,9 +29,7 @@ func blockedMultiply<V: SIMD, H: SIMD>(
   precondition(2 * H.scalarCount == width, "blockedMultiply: H must be half of V")
   guard o.m > 0, o.n > 0 else { return }
   guard o.k > 0 else {
-    for i in 0..<o.m {
-      for j in 0..<o.n { o.c[i * o.ldc + j] = o.beta == 0 ? 0 : o.beta * o.c[i * o.ldc + j] }
-    }
+    o.scaleC()
     return
   }
   let kc = min(panelDepth, o.k)

@@ -57,3 +57,13 @@ struct GEMMOperands<Scalar>: @unchecked Sendable {
     return sub
   }
 }
+
+extension GEMMOperands where Scalar: BinaryFloatingPoint {
+  /// `C = β · C`, zeros when `β` is 0 (whatever `C` held): the product when `k` is 0.
+  func scaleC() {
+    for i in 0..<m {
+      let row = c + i * ldc
+      for j in 0..<n { row[j] = beta == 0 ? 0 : beta * row[j] }
+    }
+  }
+}

@@ -20,10 +20,7 @@ func rowPanelMultiply<H: SIMD>(_ o: GEMMOperands<H.Scalar>, half: H.Type)
 where H.Scalar: BinaryFloatingPoint {
   guard o.m > 0, o.n > 0 else { return }
   guard o.k > 0 else {
-    for i in 0..<o.m {
-      let row = o.c + i * o.ldc
-      for j in 0..<o.n { row[j] = o.beta == 0 ? 0 : o.beta * row[j] }
-    }
+    o.scaleC()
     return
   }
   let lanes = H.scalarCount
